@@ -1,0 +1,85 @@
+using Duban.Core.Common;
+using Duban.Core.Data;
+using Duban.Core.Organization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Accounts;
+
+/// <summary>Creating accounts, resetting and changing passwords: used by the command line and the pages.</summary>
+public sealed class AccountService(DubanDb db, UserManager<AppUser> users)
+{
+    public const int UserNameMaxLength = 50;
+
+    /// <summary>
+    /// Creates an account with one role in a unit. The account belongs to the named person of that unit, who is
+    /// created when the unit has nobody of that name.
+    /// </summary>
+    public async Task<(AppUser User, string Password)> CreateAsync(string userName, string role, string unitName,
+        string? personName = null, string? password = null)
+    {
+        db.Actor.Require(Permission.ManageAccounts);
+        var name = Check.Text(userName, "用户名", UserNameMaxLength);
+        var roleName = Roles.Find(role) ?? throw new DubanException(ErrorKind.Validation,
+            $"角色“{role}”不存在。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");
+        var unitText = Check.Text(unitName, "单位", Unit.NameMaxLength);
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == unitText)
+            ?? throw new DubanException(ErrorKind.NotFound, $"单位“{unitText}”不存在。");
+        if (await users.FindByNameAsync(name) is not null)
+        {
+            throw new DubanException(ErrorKind.Conflict, $"用户名“{name}”已被使用。");
+        }
+        var displayName = Check.Text(personName ?? name, "姓名", Person.NameMaxLength);
+        var person = await db.People.FirstOrDefaultAsync(p => p.UnitId == unit.Id && p.Name == displayName);
+        if (person is null)
+        {
+            person = new Person(displayName, unit, null, false);
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+        }
+        var initial = password ?? AccountRules.GeneratePassword();
+        var user = new AppUser { UserName = name, DisplayName = displayName, PersonId = person.Id };
+        Succeed(await users.CreateAsync(user, initial));
+        Succeed(await users.AddToRoleAsync(user, roleName));
+        return (user, initial);
+    }
+
+    /// <summary>Sets a new random password and lifts any lockout; returns the password to hand over.</summary>
+    public async Task<string> ResetPasswordAsync(string userName)
+    {
+        db.Actor.Require(Permission.ManageAccounts);
+        var user = await FindAsync(userName);
+        var password = AccountRules.GeneratePassword();
+        // One save: new hash, lockout lifted, and a new stamp that signs out every existing session.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        Succeed(await users.UpdateSecurityStampAsync(user));
+        return password;
+    }
+
+    public async Task ChangePasswordAsync(int userId, string currentPassword, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ?? throw new DubanException(ErrorKind.NotFound, "账户不存在。");
+        Check.That(!string.IsNullOrEmpty(currentPassword), "请输入当前密码。");
+        Check.That(!string.IsNullOrEmpty(newPassword), "请输入新密码。");
+        Check.That(newPassword.Length <= 128, "新密码不能超过 128 个字符。");
+        Succeed(await users.ChangePasswordAsync(user, currentPassword, newPassword));
+    }
+
+    public async Task<AppUser> FindAsync(string userName)
+    {
+        var name = Check.Text(userName, "用户名", UserNameMaxLength);
+        return await users.FindByNameAsync(name)
+            ?? throw new DubanException(ErrorKind.NotFound, $"用户“{name}”不存在。");
+    }
+
+    private static void Succeed(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new DubanException(ErrorKind.Validation, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

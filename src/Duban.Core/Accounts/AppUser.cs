@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Duban.Core.Accounts;
+
+/// <summary>A login account; the person it belongs to carries unit and position.</summary>
+public sealed class AppUser : IdentityUser<int>
+{
+    public int? PersonId { get; set; }
+
+    public string DisplayName { get; set; } = string.Empty;
+}
+
+public sealed class AppRole : IdentityRole<int>
+{
+    public AppRole()
+    {
+    }
+
+    public AppRole(string name) : base(name)
+    {
+    }
+}

@@ -1,0 +1,73 @@
+using Duban.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Duban.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives: the provider, its connection string and the folder for files and the database.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    public static DatabaseSettings Create(string? provider, string? connectionString, string? dataDirectory)
+    {
+        var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory);
+        var kind = provider?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"不支持的数据库类型“{provider}”：请使用 Sqlite 或 Postgres。"),
+        };
+        if (kind == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("使用 PostgreSQL 时必须配置连接字符串 ConnectionStrings:Duban。");
+        }
+        var connection = string.IsNullOrWhiteSpace(connectionString)
+            ? $"Data Source={Path.Combine(folder, "duban.db")}"
+            : connectionString;
+        return new DatabaseSettings(kind, connection, folder);
+    }
+}
+
+public static class DataServices
+{
+    /// <summary>
+    /// Registers the database, Identity's stores and the domain services. Settings are read when first needed, so a
+    /// host can still change configuration after registration (as the test host does).
+    /// </summary>
+    public static IServiceCollection AddDubanCore(this IServiceCollection services,
+        Func<IServiceProvider, DatabaseSettings> settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(sp => sp.GetRequiredService<Func<IServiceProvider, DatabaseSettings>>()(sp));
+        services.AddDbContext<SqliteDubanDb>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<PostgresDubanDb>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddScoped<DubanDb>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresDubanDb>(),
+            _ => sp.GetRequiredService<SqliteDubanDb>(),
+        });
+        services.AddIdentityCore<AppUser>(AccountRules.Configure)
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<DubanDb>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+        services.AddScoped<Organization.UnitService>();
+        services.AddScoped<Organization.PeopleService>();
+        services.AddScoped<Catalog.CatalogService>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<ActorLoader>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DatabaseBackup>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+}

@@ -1,0 +1,137 @@
+using Duban.Core.Accounts;
+using Duban.Core.Audit;
+using Duban.Core.Campaigns;
+using Duban.Core.Catalog;
+using Duban.Core.Organization;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Data;
+
+/// <summary>
+/// The one database context. Every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which
+/// appends the audit events of the change in the same transaction; reads of units and people are filtered to the
+/// current actor's data scope.
+/// </summary>
+public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
+{
+    private readonly IActorAccessor _actors;
+    private readonly TimeProvider _clock;
+    private readonly List<AuditDraft> _notes = [];
+
+    protected DubanDb(DbContextOptions options, IActorAccessor actors, TimeProvider clock) : base(options)
+    {
+        _actors = actors;
+        _clock = clock;
+    }
+
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public Actor Actor => _actors.Actor;
+
+    // Read by the query filters at query time; EF turns them into parameters.
+    private DataScope ScopeKind => _actors.Actor.Scope;
+    private string ScopePath => _actors.Actor.UnitPath ?? "/none/";
+    private int ScopeUnitId => _actors.Actor.UnitId ?? -1;
+    private int ScopePersonId => _actors.Actor.PersonId ?? -1;
+
+    /// <summary>Adds an event that is not a row change (a login, a download) to the next save.</summary>
+    public void Note(string action, string entityType, string? entityId, string? details = null, string? actorName = null)
+    {
+        var actor = _actors.Actor;
+        _notes.Add(new AuditDraft(_clock.GetUtcNow().UtcDateTime, actor.UserId, actorName ?? actor.Name,
+            action, entityType, entityId, null, details));
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DubanDb).Assembly);
+
+        builder.Entity<Unit>().HasQueryFilter(u =>
+            ScopeKind == DataScope.All
+            || (ScopeKind == DataScope.UnitAndBelow && u.Path.StartsWith(ScopePath))
+            || ((ScopeKind == DataScope.Unit || ScopeKind == DataScope.Self) && u.Id == ScopeUnitId));
+        builder.Entity<Person>().HasQueryFilter(p =>
+            ScopeKind == DataScope.All
+            || (ScopeKind == DataScope.UnitAndBelow && p.Unit!.Path.StartsWith(ScopePath))
+            || (ScopeKind == DataScope.Unit && p.UnitId == ScopeUnitId)
+            || (ScopeKind == DataScope.Self && p.Id == ScopePersonId));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every stored instant is UTC; SQLite would otherwise hand them back as "unspecified".
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+        var capture = AuditCapture.Before(ChangeTracker);
+        if (capture.IsEmpty && _notes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var actor = _actors.Actor;
+            var drafts = capture.After(_clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name).Concat(_notes).ToList();
+            await AppendToChainAsync(drafts, cancellationToken);
+            await base.SaveChangesAsync(true, cancellationToken);
+            _notes.Clear();
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes appends to the chain one at a time across connections and processes, so no two events share a
+    /// predecessor. Called inside the transaction of the save.
+    /// </summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+
+    private async Task AppendToChainAsync(List<AuditDraft> drafts, CancellationToken cancellationToken)
+    {
+        var last = await AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditEvent.GenesisHash;
+        foreach (var draft in drafts)
+        {
+            var auditEvent = new AuditEvent(draft, ++sequence, previous);
+            AuditEvents.Add(auditEvent);
+            previous = auditEvent.Hash;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Duban.Core.Common;
+
+namespace Duban.Core.Organization;
+
+/// <summary>A cadre or worker (干部职工): belongs to one unit, may be a party member, may have an account.</summary>
+public sealed class Person
+{
+    public const int NameMaxLength = 30;
+    public const int PositionMaxLength = 50;
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = string.Empty;
+    public int UnitId { get; private set; }
+    public Unit? Unit { get; private set; }
+    public string? Position { get; private set; }
+    public bool IsPartyMember { get; private set; }
+
+    private Person()
+    {
+    }
+
+    public Person(string name, Unit unit, string? position, bool isPartyMember)
+    {
+        Update(name, unit, position, isPartyMember);
+    }
+
+    public void Update(string name, Unit unit, string? position, bool isPartyMember)
+    {
+        Name = Check.Text(name, "姓名", NameMaxLength);
+        Position = Check.OptionalText(position, "职务", PositionMaxLength);
+        IsPartyMember = isPartyMember;
+        Unit = unit;
+        UnitId = unit.Id;
+    }
+}

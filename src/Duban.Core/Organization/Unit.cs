@@ -1,0 +1,84 @@
+using Duban.Core.Common;
+
+namespace Duban.Core.Organization;
+
+public enum UnitKind
+{
+    Government = 0,
+    Office = 1,
+    Section = 2,
+    Subordinate = 3,
+    PartyBranch = 4,
+}
+
+/// <summary>
+/// A node of the unit tree. <see cref="Path"/> is the materialised path of ids ("/1/4/9/") so that
+/// "this unit and below" is a prefix match on every database.
+/// </summary>
+public sealed class Unit
+{
+    public const int NameMaxLength = 50;
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = string.Empty;
+    public UnitKind Kind { get; private set; }
+    public int? ParentId { get; private set; }
+    public string Path { get; private set; } = "/";
+    public int SortOrder { get; private set; }
+
+    /// <summary>The unit's first responsible person (主要负责人).</summary>
+    public int? HeadPersonId { get; private set; }
+
+    /// <summary>The unit's liaison (联络员).</summary>
+    public int? LiaisonPersonId { get; private set; }
+
+    private Unit()
+    {
+    }
+
+    public Unit(string name, UnitKind kind, Unit? parent, int sortOrder = 0)
+    {
+        Rename(name);
+        Kind = kind;
+        ParentId = parent?.Id;
+        SortOrder = sortOrder;
+    }
+
+    public int Depth => Path.Count(c => c == '/') - 2;
+
+    public void Rename(string name) => Name = Check.Text(name, "单位名称", NameMaxLength);
+
+    public void Reclassify(UnitKind kind, int sortOrder)
+    {
+        Kind = kind;
+        SortOrder = sortOrder;
+    }
+
+    /// <summary>Sets the path once the database has given the unit its id.</summary>
+    internal void PlaceUnder(Unit? parent)
+    {
+        Check.That(Id != 0, "单位尚未保存，无法确定其位置。");
+        ParentId = parent?.Id;
+        Path = (parent?.Path ?? "/") + Id + "/";
+    }
+
+    public bool Contains(Unit other) => other.Path.StartsWith(Path, StringComparison.Ordinal);
+
+    public void NameResponsiblePeople(Person? head, Person? liaison)
+    {
+        Check.That(head is null || head.UnitId == Id, "主要负责人必须是本单位人员。");
+        Check.That(liaison is null || liaison.UnitId == Id, "联络员必须是本单位人员。");
+        HeadPersonId = head?.Id;
+        LiaisonPersonId = liaison?.Id;
+    }
+
+    public static string KindName(UnitKind kind) => kind switch
+    {
+        UnitKind.Government => "区委·区政府",
+        UnitKind.Office => "机关",
+        UnitKind.Section => "科室",
+        UnitKind.Subordinate => "下属单位",
+        UnitKind.PartyBranch => "党支部",
+        _ => kind.ToString(),
+    };
+}

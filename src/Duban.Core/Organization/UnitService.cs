@@ -1,0 +1,124 @@
+using Duban.Core.Accounts;
+using Duban.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Organization;
+
+public sealed record UnitInput(string? Name, UnitKind Kind, int? ParentId, int SortOrder, int? HeadPersonId = null,
+    int? LiaisonPersonId = null);
+
+public sealed record UnitRow(int Id, string Name, UnitKind Kind, int? ParentId, string Path, int Depth, int SortOrder,
+    int? HeadPersonId, string? HeadName, int? LiaisonPersonId, string? LiaisonName, int PeopleCount)
+{
+    public string KindName => Unit.KindName(Kind);
+}
+
+/// <summary>The unit tree: reading within the actor's scope, and changes by administrators.</summary>
+public sealed class UnitService(DubanDb db)
+{
+    /// <summary>The visible units in tree order (each parent before its children, siblings by sort order).</summary>
+    public async Task<IReadOnlyList<UnitRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var units = await db.Units.AsNoTracking().ToListAsync(cancellationToken);
+        var names = await db.People.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => units.Select(u => u.HeadPersonId).Contains(p.Id) || units.Select(u => u.LiaisonPersonId).Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var counts = await db.People.GroupBy(p => p.UnitId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var byParent = units.ToLookup(u => u.ParentId);
+        var visibleIds = units.Select(u => u.Id).ToHashSet();
+        var rows = new List<UnitRow>(units.Count);
+        void Walk(Unit unit)
+        {
+            rows.Add(new UnitRow(unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.Path, unit.Depth, unit.SortOrder,
+                unit.HeadPersonId, Lookup(names, unit.HeadPersonId), unit.LiaisonPersonId,
+                Lookup(names, unit.LiaisonPersonId), counts.GetValueOrDefault(unit.Id)));
+            foreach (var child in byParent[unit.Id].OrderBy(c => c.SortOrder).ThenBy(c => c.Id))
+            {
+                Walk(child);
+            }
+        }
+        // The tops of what this actor sees: units whose parent is not visible to them.
+        foreach (var top in units.Where(u => u.ParentId is null || !visibleIds.Contains(u.ParentId.Value))
+                     .OrderBy(u => u.Path.Length).ThenBy(u => u.SortOrder))
+        {
+            Walk(top);
+        }
+        return rows;
+    }
+
+    /// <summary>A unit the actor may see; refuses with 403 for units outside the scope and 404 for none at all.</summary>
+    public async Task<Unit> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is not null)
+        {
+            return unit;
+        }
+        var exists = await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == id, cancellationToken);
+        throw exists ? OrganizationErrors.UnitOutOfScope() : OrganizationErrors.UnitNotFound(id);
+    }
+
+    public async Task<Unit> CreateAsync(UnitInput input)
+    {
+        db.Actor.Require(Permission.ManageOrganization);
+        var parent = input.ParentId is null ? null : await GetAsync(input.ParentId.Value);
+        if (parent is null && await db.Units.AnyAsync())
+        {
+            throw OrganizationErrors.SecondRoot();
+        }
+        var unit = new Unit(input.Name ?? string.Empty, input.Kind, parent, input.SortOrder);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        unit.PlaceUnder(parent);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return unit;
+    }
+
+    public async Task<Unit> UpdateAsync(int id, UnitInput input)
+    {
+        db.Actor.Require(Permission.ManageOrganization);
+        var unit = await GetAsync(id);
+        unit.Rename(input.Name ?? string.Empty);
+        unit.Reclassify(input.Kind, input.SortOrder);
+        var head = input.HeadPersonId is null ? null : await FindPersonAsync(input.HeadPersonId.Value);
+        var liaison = input.LiaisonPersonId is null ? null : await FindPersonAsync(input.LiaisonPersonId.Value);
+        unit.NameResponsiblePeople(head, liaison);
+        if (input.ParentId != unit.ParentId)
+        {
+            await MoveAsync(unit, input.ParentId);
+        }
+        await db.SaveChangesAsync();
+        return unit;
+    }
+
+    private async Task MoveAsync(Unit unit, int? parentId)
+    {
+        if (parentId is null)
+        {
+            throw OrganizationErrors.SecondRoot();
+        }
+        var parent = await GetAsync(parentId.Value);
+        if (unit.Contains(parent))
+        {
+            throw OrganizationErrors.MoveIntoOwnSubtree();
+        }
+        var oldPath = unit.Path;
+        var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Id != unit.Id).ToListAsync();
+        unit.PlaceUnder(parent);
+        var byId = subtree.Append(unit).ToDictionary(u => u.Id);
+        foreach (var child in subtree.OrderBy(u => u.Path.Length))
+        {
+            child.PlaceUnder(byId[child.ParentId!.Value]);
+        }
+    }
+
+    private async Task<Person> FindPersonAsync(int id) =>
+        await db.People.FirstOrDefaultAsync(p => p.Id == id) ?? throw OrganizationErrors.PersonNotFound(id);
+
+    private static string? Lookup(Dictionary<int, string> names, int? id) =>
+        id is not null && names.TryGetValue(id.Value, out var name) ? name : null;
+}
