@@ -56,6 +56,7 @@ public sealed class AuditLog(DubanDb db)
     /// <summary>Recomputes every hash in order; a changed, removed or inserted row breaks the chain there.</summary>
     public async Task<ChainCheck> VerifyAsync(CancellationToken cancellationToken = default)
     {
+        db.Actor.Require(Permission.ViewAudit);
         long expectedSequence = 1;
         var previous = AuditEvent.GenesisHash;
         await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable()

@@ -10,8 +10,6 @@ public static class BuiltInCatalog
     private const string Speech = "区政府办公室“作风建设年”活动动员讲话（第四部分）";
     private const string Integrity = "区政府办公室“作风建设年”活动动员讲话（第五部分）";
 
-    public static IReadOnlyList<CatalogEntry> Entries { get; } = Build();
-
     private static List<CatalogEntry> Build()
     {
         var entries = new List<CatalogEntry>();
@@ -107,4 +105,7 @@ public static class BuiltInCatalog
         ("中央八项规定", "中央关于改进工作作风、密切联系群众的八项规定及其实施细则。"),
         ("8个禁止、52个不准", "《廉政准则》规定的“8个禁止、52个不准”。"),
     ];
+
+    // Last: static initializers run in textual order, and this one reads the tables above.
+    public static IReadOnlyList<CatalogEntry> Entries { get; } = Build();
 }

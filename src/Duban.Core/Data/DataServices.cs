@@ -44,7 +44,6 @@ public static class DataServices
         Func<IServiceProvider, DatabaseSettings> settings)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(sp => sp.GetRequiredService<Func<IServiceProvider, DatabaseSettings>>()(sp));
         services.AddDbContext<SqliteDubanDb>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
         services.AddDbContext<PostgresDubanDb>((sp, options) =>

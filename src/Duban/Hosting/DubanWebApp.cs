@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Duban.Api;
+using Duban.Auth;
+using Duban.Components;
+using Duban.Core.Accounts;
+using Duban.Core.Data;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Duban.Hosting;
+
+/// <summary>Builds the web server: pages, the JSON API, authentication and start-up of the database.</summary>
+public static class DubanWebApp
+{
+    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddInMemoryCollection(settings);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DubanConfiguration.DefaultUrls);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ScopedActorAccessor>();
+        services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<ScopedActorAccessor>());
+        services.AddDubanCore(sp => DubanConfiguration.DatabaseSettings(sp.GetRequiredService<IConfiguration>()));
+        services.AddHostedService<DatabaseStartup>();
+        // Keys that sign the login cookie live with the data, so sessions survive a restart.
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "keys")),
+                sp.GetRequiredService<ILoggerFactory>())));
+        services.AddDubanAuthentication();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "督办 Duban API";
+            document.Info.Description = "作风建设年问题整改督办系统的 JSON 接口。使用个人访问令牌（Bearer）或登录 Cookie 认证。";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+
+        var app = builder.Build();
+        app.UseExceptionHandler("/error/500");
+        app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseStatusCodePages(ApiPaths.WriteStatusProblemAsync));
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs");
+        app.MapDubanApi();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
