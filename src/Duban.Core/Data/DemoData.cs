@@ -82,7 +82,7 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users)
             await StaffAsync(unit, ["科长", "副科长", "科员", "科员", "科员"], headIndex: 0, liaisonIndex: 2);
         }
         var centre = await AddUnitAsync("机关事务服务中心", UnitKind.Subordinate, office, ++order);
-        await StaffAsync(centre, ["主任", "副主任"], headIndex: 0, liaisonIndex: 1);
+        await StaffAsync(centre, ["主任", "副主任", "科员", "科员", "科员"], headIndex: 0, liaisonIndex: 2);
         await AddUnitAsync("区政府办公室机关党支部", UnitKind.PartyBranch, office, ++order);
         await transaction.CommitAsync();
 

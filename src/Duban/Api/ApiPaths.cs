@@ -17,7 +17,7 @@ internal static class ApiPaths
             Title = title,
             Detail = detail,
             Type = $"https://httpstatuses.io/{status}",
-            Instance = context.Request.Path,
+            Instance = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path,
         }, options: null, contentType: "application/problem+json");
     }
 

@@ -11,7 +11,9 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiPaths.IsApi(context.Request))
+        // The middleware has already pointed the request at the error page; decide by the path that failed.
+        var failedPath = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path;
+        if (!failedPath.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Duban.Api;
 using Duban.Auth;
 using Duban.Components;
@@ -49,12 +51,16 @@ public static class DubanWebApp
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
+        // Chinese text stays readable in the HTML instead of becoming &#x…; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         var app = builder.Build();
         app.UseExceptionHandler("/error/500");
         app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseStatusCodePages(ApiPaths.WriteStatusProblemAsync));
         app.UseWhen(c => !ApiPaths.IsApi(c.Request), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
+        // Routing after the status-code and error pages, so their re-executed requests find the Chinese page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();

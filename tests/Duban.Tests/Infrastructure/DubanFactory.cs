@@ -1,0 +1,128 @@
+using Duban.Core.Accounts;
+using Duban.Core.Data;
+using Duban.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Duban.Tests.Infrastructure;
+
+/// <summary>
+/// The real app through the real pipeline, on its own data folder and database, with the demo organisation.
+/// Each test class gets a fresh one.
+/// </summary>
+public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PostgresVariable = "DUBAN_TEST_POSTGRES";
+
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "duban-tests", Guid.NewGuid().ToString("N"));
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string? ConnectionString { get; protected set; }
+
+    protected virtual bool Demo => true;
+
+    public virtual ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDir);
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting(DubanConfiguration.DataDirKey, DataDir);
+        builder.UseSetting(DubanConfiguration.DemoKey, Demo ? "true" : "false");
+        builder.UseSetting(DubanConfiguration.ProviderKey, Provider.ToString());
+        if (ConnectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:" + DubanConfiguration.ConnectionStringName, ConnectionString);
+        }
+    }
+
+    /// <summary>Runs work in a service scope as the system (for arranging data the test needs).</summary>
+    public async Task<T> AsSystemAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ScopedActorAccessor>().Actor = Actor.System("test");
+        return await work(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        await DropDatabaseAsync();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection is cleaned with the temp folder.
+        }
+    }
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+}
+
+public class SqliteFactory : DubanFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string DatabaseFile => Path.Combine(DataDir, "duban.db");
+
+    public override async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>Same app on SQLite without `--demo`: only the first administrator exists.</summary>
+public sealed class BareSqliteFactory : SqliteFactory
+{
+    protected override bool Demo => false;
+}
+
+/// <summary>
+/// Same app on a PostgreSQL database of its own (duban_test_&lt;guid&gt;), created here and dropped afterwards. The
+/// server comes from DUBAN_TEST_POSTGRES, which ./test.sh sets once it has started PostgreSQL.
+/// </summary>
+public sealed class PostgresFactory : DubanFactory
+{
+    private readonly string _database = "duban_test_" + Guid.NewGuid().ToString("N");
+    private string? _server;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _server = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: run ./test.sh, which starts PostgreSQL, or exclude the Postgres trait.");
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{_database}\"");
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        if (_server is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        }
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
