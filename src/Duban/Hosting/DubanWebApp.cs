@@ -55,9 +55,10 @@ public static class DubanWebApp
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error/500");
+        // Error and status pages render in a scope of their own: a Blazor page cannot render twice in one scope.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", CreateScopeForErrors = true });
         app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseStatusCodePages(ApiPaths.WriteStatusProblemAsync));
-        app.UseWhen(c => !ApiPaths.IsApi(c.Request), web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request), web => web.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
         // Routing after the status-code and error pages, so their re-executed requests find the Chinese page.
         app.UseRouting();

@@ -129,7 +129,8 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
         Assert.Contains("不存在", (await unit.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Equal(HttpStatusCode.NotFound, people.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.Contains("单位（编号 987654）不存在", WebSession.Text(await page.Content.ReadAsStringAsync()));
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(WebSession.Text(html).Contains("单位（编号 987654）不存在", StringComparison.Ordinal), html);
     }
 
     private async Task<int> UnitIdAsync(string name)

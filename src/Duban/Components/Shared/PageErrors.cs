@@ -1,25 +1,21 @@
-using Duban.Api;
 using Duban.Core.Common;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Duban.Components.Shared;
 
 internal static class PageErrors
 {
+    public const string MessageKey = "duban.error";
+
     /// <summary>
-    /// Answers with the refusal's status while the page itself shows the Chinese message, so the generic
-    /// status-code page must not replace it.
+    /// A missing or forbidden record answers with its status and the error page, which shows this message; a
+    /// refused input stays on its form (status 200), where the page shows the message beside the fields.
     /// </summary>
     public static void RespondWith(this HttpContext context, DubanException error)
     {
-        var statusPages = context.Features.Get<IStatusCodePagesFeature>();
-        if (statusPages is not null)
+        if (error.Kind is ErrorKind.NotFound or ErrorKind.Forbidden && !context.Response.HasStarted)
         {
-            statusPages.Enabled = false;
-        }
-        if (!context.Response.HasStarted)
-        {
-            context.Response.StatusCode = ProblemExceptionHandler.StatusOf(error.Kind);
+            context.Items[MessageKey] = error.Message;
+            context.Response.StatusCode = Api.ProblemExceptionHandler.StatusOf(error.Kind);
         }
     }
 }
