@@ -19,7 +19,7 @@ public abstract class CatalogAndAuditTests<TFactory>(TFactory app) where TFactor
         Assert.Equal(8, entries.Count(e => e.Set == CatalogSet.EightAilments));
         Assert.Equal(10, entries.Count(e => e.Set == CatalogSet.TenProhibitions));
         Assert.Equal(7, entries.Count(e => e.Set == CatalogSet.SevenClasses));
-        Assert.Equal(6, entries.Count(e => e.Set == CatalogSet.OfficeSixAspects && e.IsPlaceholder));
+        Assert.Equal(6, entries.Count(e => e.Set == CatalogSet.OfficeSixAspects));
         Assert.Equal(5, entries.Count(e => e.Set == CatalogSet.FivePoints));
         Assert.Contains(entries, e => e.Title == "八个决不允许");
         Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Source)));
