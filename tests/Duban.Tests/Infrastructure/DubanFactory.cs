@@ -68,7 +68,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 }
 
-public class SqliteFactory : DubanFactory
+public class SqliteAppFactory : DubanFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -82,7 +82,7 @@ public class SqliteFactory : DubanFactory
 }
 
 /// <summary>Same app on SQLite without `--demo`: only the first administrator exists.</summary>
-public sealed class BareSqliteFactory : SqliteFactory
+public sealed class BareSqliteAppFactory : SqliteAppFactory
 {
     protected override bool Demo => false;
 }
@@ -91,7 +91,7 @@ public sealed class BareSqliteFactory : SqliteFactory
 /// Same app on a PostgreSQL database of its own (duban_test_&lt;guid&gt;), created here and dropped afterwards. The
 /// server comes from DUBAN_TEST_POSTGRES, which ./test.sh sets once it has started PostgreSQL.
 /// </summary>
-public sealed class PostgresFactory : DubanFactory
+public sealed class PostgresAppFactory : DubanFactory
 {
     private readonly string _database = "duban_test_" + Guid.NewGuid().ToString("N");
     private string? _server;

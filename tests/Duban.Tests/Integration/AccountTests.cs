@@ -113,7 +113,7 @@ public abstract class AccountTests<TFactory>(TFactory app) where TFactory : Duba
     }
 }
 
-public sealed class SqliteAccountTests(SqliteFactory app) : AccountTests<SqliteFactory>(app), IClassFixture<SqliteFactory>;
+public sealed class SqliteAccountTests(SqliteAppFactory app) : AccountTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
 
 [Trait("Database", "Postgres")]
-public sealed class PostgresAccountTests(PostgresFactory app) : AccountTests<PostgresFactory>(app), IClassFixture<PostgresFactory>;
+public sealed class PostgresAccountTests(PostgresAppFactory app) : AccountTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

@@ -116,7 +116,7 @@ public abstract class CatalogAndAuditTests<TFactory>(TFactory app) where TFactor
     }
 }
 
-public sealed class SqliteCatalogAndAuditTests(SqliteFactory app) : CatalogAndAuditTests<SqliteFactory>(app), IClassFixture<SqliteFactory>;
+public sealed class SqliteCatalogAndAuditTests(SqliteAppFactory app) : CatalogAndAuditTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
 
 [Trait("Database", "Postgres")]
-public sealed class PostgresCatalogAndAuditTests(PostgresFactory app) : CatalogAndAuditTests<PostgresFactory>(app), IClassFixture<PostgresFactory>;
+public sealed class PostgresCatalogAndAuditTests(PostgresAppFactory app) : CatalogAndAuditTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

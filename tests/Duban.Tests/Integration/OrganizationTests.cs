@@ -178,7 +178,7 @@ public abstract class OrganizationTests<TFactory>(TFactory app) where TFactory :
         (await client.GetJsonAsync<List<UnitRow>>("/api/v1/units")).Single(u => u.Name == name);
 }
 
-public sealed class SqliteOrganizationTests(SqliteFactory app) : OrganizationTests<SqliteFactory>(app), IClassFixture<SqliteFactory>;
+public sealed class SqliteOrganizationTests(SqliteAppFactory app) : OrganizationTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
 
 [Trait("Database", "Postgres")]
-public sealed class PostgresOrganizationTests(PostgresFactory app) : OrganizationTests<PostgresFactory>(app), IClassFixture<PostgresFactory>;
+public sealed class PostgresOrganizationTests(PostgresAppFactory app) : OrganizationTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

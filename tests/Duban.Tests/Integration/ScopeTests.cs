@@ -141,7 +141,7 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
     }
 }
 
-public sealed class SqliteScopeTests(SqliteFactory app) : ScopeTests<SqliteFactory>(app), IClassFixture<SqliteFactory>;
+public sealed class SqliteScopeTests(SqliteAppFactory app) : ScopeTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
 
 [Trait("Database", "Postgres")]
-public sealed class PostgresScopeTests(PostgresFactory app) : ScopeTests<PostgresFactory>(app), IClassFixture<PostgresFactory>;
+public sealed class PostgresScopeTests(PostgresAppFactory app) : ScopeTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

@@ -73,7 +73,7 @@ public abstract class TokenTests<TFactory>(TFactory app) where TFactory : DubanF
     }
 }
 
-public sealed class SqliteTokenTests(SqliteFactory app) : TokenTests<SqliteFactory>(app), IClassFixture<SqliteFactory>;
+public sealed class SqliteTokenTests(SqliteAppFactory app) : TokenTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
 
 [Trait("Database", "Postgres")]
-public sealed class PostgresTokenTests(PostgresFactory app) : TokenTests<PostgresFactory>(app), IClassFixture<PostgresFactory>;
+public sealed class PostgresTokenTests(PostgresAppFactory app) : TokenTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
