@@ -1,0 +1,63 @@
+using Duban.Core.Accounts;
+using Duban.Core.Common;
+
+namespace Duban.Tests.Domain;
+
+public class ActorScopeTests
+{
+    private static Actor With(params string[] roles) => new(1, "u", roles.ToHashSet(), 10, 5, "/1/2/5/");
+
+    [Theory]
+    [InlineData(DataScope.All, Roles.Admin)]
+    [InlineData(DataScope.All, Roles.Leadership)]
+    [InlineData(DataScope.All, Roles.Supervisor)]
+    [InlineData(DataScope.UnitAndBelow, Roles.UnitHead)]
+    [InlineData(DataScope.Unit, Roles.Liaison)]
+    [InlineData(DataScope.Self, Roles.Member)]
+    [InlineData(DataScope.UnitAndBelow, Roles.Member, Roles.UnitHead)]
+    [InlineData(DataScope.All, Roles.Liaison, Roles.Supervisor)]
+    public void The_broadest_role_sets_the_scope(DataScope expected, params string[] roles) =>
+        Assert.Equal(expected, With(roles).Scope);
+
+    [Fact]
+    public void A_unit_scope_without_a_unit_sees_nothing_rather_than_everything()
+    {
+        var headless = new Actor(1, "u", new HashSet<string> { Roles.UnitHead }, null, null, null);
+
+        Assert.Equal(DataScope.None, headless.Scope);
+    }
+
+    [Fact]
+    public void Anonymous_sees_nothing_and_the_system_sees_all()
+    {
+        Assert.Equal(DataScope.None, Actor.Anonymous.Scope);
+        Assert.Equal(DataScope.All, Actor.System().Scope);
+    }
+
+    [Theory]
+    [InlineData(Permission.ManageOrganization, Roles.Admin, true)]
+    [InlineData(Permission.ManageOrganization, Roles.Supervisor, false)]
+    [InlineData(Permission.EditCatalog, Roles.Supervisor, true)]
+    [InlineData(Permission.EditCatalog, Roles.Admin, false)]
+    [InlineData(Permission.ViewAudit, Roles.Supervisor, true)]
+    [InlineData(Permission.ViewAudit, Roles.Member, false)]
+    [InlineData(Permission.ManageAccounts, Roles.Leadership, false)]
+    public void Permissions_follow_the_role_table(Permission permission, string role, bool allowed) =>
+        Assert.Equal(allowed, With(role).Can(permission));
+
+    [Fact]
+    public void A_refused_permission_names_it_in_Chinese()
+    {
+        var error = Assert.Throws<DubanException>(() => With(Roles.Member).Require(Permission.ViewAudit));
+
+        Assert.Equal(ErrorKind.Forbidden, error.Kind);
+        Assert.Equal("没有权限：查看审计日志。", error.Message);
+    }
+
+    [Theory]
+    [InlineData("supervisor", Roles.Supervisor)]
+    [InlineData("联络员", Roles.Liaison)]
+    [InlineData("boss", null)]
+    public void Roles_are_found_by_code_or_Chinese_name(string text, string? expected) =>
+        Assert.Equal(expected, Roles.Find(text));
+}
