@@ -19,6 +19,9 @@ public sealed record Actor(
 
     public bool IsSystem { get; private init; }
 
+    /// <summary>The person's name for greetings; the account name when there is none.</summary>
+    public string DisplayName { get; init; } = Name;
+
     public bool IsAuthenticated => UserId is not null || IsSystem;
 
     public DataScope Scope

@@ -26,7 +26,10 @@ public sealed class ActorLoader(DubanDb db)
                 .Where(p => p.Id == user.PersonId)
                 .Select(p => new { p.UnitId, p.Unit!.Path })
                 .FirstOrDefaultAsync(cancellationToken);
-        return new Actor(user.Id, user.UserName ?? user.DisplayName, roles.ToHashSet(), user.PersonId,
-            place?.UnitId, place?.Path);
+        var name = user.UserName ?? user.DisplayName;
+        return new Actor(user.Id, name, roles.ToHashSet(), user.PersonId, place?.UnitId, place?.Path)
+        {
+            DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? name : user.DisplayName,
+        };
     }
 }

@@ -33,9 +33,11 @@ internal sealed class AuditCapture
                 continue;
             }
             var changed = entry.State == EntityState.Modified
-                ? entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                ? entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                                              && !HiddenProperties.Contains(p.Metadata.Name))
                     .Select(p => p.Metadata.Name).ToArray()
                 : [];
+            // A save that only renewed secrets (a new security stamp) has nothing a reader could use.
             if (entry.State == EntityState.Modified && changed.Length == 0)
             {
                 continue;
@@ -57,8 +59,8 @@ internal sealed class AuditCapture
     public IEnumerable<AuditDraft> After(DateTime at, int? actorUserId, string actorName) =>
         _changes.Select(c => new AuditDraft(
             at, actorUserId, actorName,
-            $"{c.Entry.Metadata.ClrType.Name}.{ActionName(c.State)}",
-            c.Entry.Metadata.ClrType.Name,
+            $"{TypeName(c.Entry.Metadata.ClrType)}.{ActionName(c.State)}",
+            TypeName(c.Entry.Metadata.ClrType),
             c.Key ?? KeyOf(c.Entry),
             c.Before,
             c.State switch
@@ -67,6 +69,9 @@ internal sealed class AuditCapture
                 EntityState.Modified => Serialize(c.Entry, c.Changed, original: false),
                 _ => null,
             }));
+
+    // Identity's generic join types read as IdentityUserRole, not IdentityUserRole`1.
+    private static string TypeName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 
     private static string ActionName(EntityState state) => state switch
     {
