@@ -61,6 +61,10 @@ public static class DataServices
         services.AddScoped<Organization.PeopleService>();
         services.AddScoped<Catalog.CatalogService>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddOptions<Ledger.LedgerOptions>();
+        services.AddScoped<Ledger.LedgerService>();
+        services.AddScoped<Ledger.LedgerQueries>();
+        services.AddScoped<Ledger.EvidenceStore>();
         services.AddScoped<AccountService>();
         services.AddScoped<TokenService>();
         services.AddScoped<ActorLoader>();

@@ -2,6 +2,7 @@ using Duban.Core.Accounts;
 using Duban.Core.Audit;
 using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
+using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,9 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<RectificationItem> Items => Set<RectificationItem>();
+    public DbSet<ItemEvent> ItemEvents => Set<ItemEvent>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     public Actor Actor => _actors.Actor;
 
@@ -62,6 +66,12 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
             || (ScopeKind == DataScope.UnitAndBelow && p.Unit!.Path.StartsWith(ScopePath))
             || (ScopeKind == DataScope.Unit && p.UnitId == ScopeUnitId)
             || (ScopeKind == DataScope.Self && p.Id == ScopePersonId));
+        // Items carry their unit's path, so "unit and below" needs no join; a member sees the items naming them.
+        builder.Entity<RectificationItem>().HasQueryFilter(i =>
+            ScopeKind == DataScope.All
+            || (ScopeKind == DataScope.UnitAndBelow && i.UnitPath.StartsWith(ScopePath))
+            || (ScopeKind == DataScope.Unit && i.UnitId == ScopeUnitId)
+            || (ScopeKind == DataScope.Self && (i.ResponsiblePersonId == ScopePersonId || i.LeaderPersonId == ScopePersonId)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

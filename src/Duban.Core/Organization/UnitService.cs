@@ -87,15 +87,20 @@ public sealed class UnitService(DubanDb db)
         var head = input.HeadPersonId is null ? null : await FindPersonAsync(input.HeadPersonId.Value);
         var liaison = input.LiaisonPersonId is null ? null : await FindPersonAsync(input.LiaisonPersonId.Value);
         unit.NameResponsiblePeople(head, liaison);
-        if (input.ParentId != unit.ParentId)
-        {
-            await MoveAsync(unit, input.ParentId);
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var moved = input.ParentId != unit.ParentId ? await MoveAsync(unit, input.ParentId) : [];
         await db.SaveChangesAsync();
+        // Items carry a copy of their unit's path (derived data, so no audit event of its own).
+        foreach (var each in moved)
+        {
+            await db.Items.IgnoreQueryFilters().Where(i => i.UnitId == each.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.UnitPath, each.Path));
+        }
+        await transaction.CommitAsync();
         return unit;
     }
 
-    private async Task MoveAsync(Unit unit, int? parentId)
+    private async Task<List<Unit>> MoveAsync(Unit unit, int? parentId)
     {
         if (parentId is null)
         {
@@ -114,6 +119,7 @@ public sealed class UnitService(DubanDb db)
         {
             child.PlaceUnder(byId[child.ParentId!.Value]);
         }
+        return [.. byId.Values];
     }
 
     private async Task<Person> FindPersonAsync(int id) =>

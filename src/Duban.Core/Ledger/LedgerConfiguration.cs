@@ -1,0 +1,75 @@
+using Duban.Core.Campaigns;
+using Duban.Core.Catalog;
+using Duban.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Duban.Core.Ledger;
+
+internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<RectificationItem>
+{
+    public void Configure(EntityTypeBuilder<RectificationItem> item)
+    {
+        item.ToTable("Items");
+        item.Property(i => i.Code).HasMaxLength(20);
+        item.Property(i => i.UnitPath).HasMaxLength(400);
+        item.Property(i => i.Problem).HasMaxLength(RectificationItem.ProblemMaxLength);
+        item.Property(i => i.Goal).HasMaxLength(RectificationItem.GoalMaxLength);
+        item.Property(i => i.MeasuresText).HasMaxLength(RectificationItem.MaxMeasures * (RectificationItem.MeasureMaxLength + 1));
+        item.Property(i => i.PendingExtensionReason).HasMaxLength(RectificationItem.TextMaxLength);
+        item.Property(i => i.NoEvidenceReason).HasMaxLength(RectificationItem.TextMaxLength);
+        item.Property(i => i.Version).IsConcurrencyToken();
+        item.Ignore(i => i.Measures);
+        item.HasIndex(i => new { i.CampaignId, i.Number }).IsUnique();
+        item.HasIndex(i => i.Code);
+        // The list and the light counts filter by unit subtree and state and order or bucket by the due date.
+        item.HasIndex(i => new { i.UnitPath, i.State, i.DueOn });
+        item.HasIndex(i => new { i.State, i.DueOn });
+        item.HasIndex(i => i.ResponsiblePersonId);
+        item.HasOne<Campaign>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        item.HasOne<Unit>().WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
+        item.HasOne<Person>().WithMany().HasForeignKey(i => i.LeaderPersonId).OnDelete(DeleteBehavior.Restrict);
+        item.HasOne<Person>().WithMany().HasForeignKey(i => i.ResponsiblePersonId).OnDelete(DeleteBehavior.Restrict);
+        item.HasMany(i => i.History).WithOne().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
+        item.Navigation(i => i.History).HasField("_history");
+        item.HasMany(i => i.Evidence).WithOne().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
+        item.Navigation(i => i.Evidence).HasField("_evidence");
+        item.HasMany(i => i.Categories).WithOne().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Cascade);
+        item.Navigation(i => i.Categories).HasField("_categories");
+    }
+}
+
+internal sealed class ItemEventConfiguration : IEntityTypeConfiguration<ItemEvent>
+{
+    public void Configure(EntityTypeBuilder<ItemEvent> itemEvent)
+    {
+        itemEvent.ToTable("ItemEvents");
+        itemEvent.Property(e => e.ActorName).HasMaxLength(100);
+        itemEvent.Property(e => e.Text).HasMaxLength(RectificationItem.TextMaxLength);
+        itemEvent.HasIndex(e => new { e.ItemId, e.Id });
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> file)
+    {
+        file.ToTable("EvidenceFiles");
+        file.Property(f => f.FileName).HasMaxLength(EvidenceFile.FileNameMaxLength);
+        file.Property(f => f.ContentType).HasMaxLength(100);
+        file.Property(f => f.Sha256).HasMaxLength(64);
+        file.Property(f => f.UploadedByName).HasMaxLength(100);
+        file.HasIndex(f => f.ItemId);
+    }
+}
+
+internal sealed class ItemCategoryConfiguration : IEntityTypeConfiguration<ItemCategory>
+{
+    public void Configure(EntityTypeBuilder<ItemCategory> category)
+    {
+        category.ToTable("ItemCategories");
+        category.HasKey(c => new { c.ItemId, c.CatalogEntryId });
+        category.HasOne<CatalogEntry>().WithMany().HasForeignKey(c => c.CatalogEntryId).OnDelete(DeleteBehavior.Restrict);
+        category.HasIndex(c => c.CatalogEntryId);
+    }
+}

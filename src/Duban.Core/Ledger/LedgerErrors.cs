@@ -1,0 +1,48 @@
+using Duban.Core.Common;
+
+namespace Duban.Core.Ledger;
+
+/// <summary>Every refusal of the ledger, with the Chinese sentence that tells the user why.</summary>
+public static class LedgerErrors
+{
+    public static DubanException NotAllowedInState(ItemAction action, ItemState state) =>
+        new(ErrorKind.Conflict, $"当前状态为“{LedgerTerms.Name(state)}”，不能{ItemActions.Name(action)}。");
+
+    public static DubanException RoleMayNot(ItemAction action) =>
+        new(ErrorKind.Forbidden, $"您的角色无权对该事项{ItemActions.Name(action)}。");
+
+    public static DubanException ReasonRequired(string what) => new(ErrorKind.Validation, $"{what}必须填写理由。", "reason");
+
+    public static DubanException OwnSubmission() =>
+        new(ErrorKind.Forbidden, "不能审核销号自己提交的事项（四眼原则）：请由其他督查人员审核。");
+
+    public static DubanException EvidenceOrReasonRequired() =>
+        new(ErrorKind.Validation, "销号需要至少一份佐证材料，或书面说明无法提供佐证材料的理由。", "noEvidenceReason");
+
+    public static DubanException NotFound(int id) => new(ErrorKind.NotFound, $"整改事项（编号 {id}）不存在。");
+
+    public static DubanException OutOfScope() => new(ErrorKind.Forbidden, "无权查看该整改事项：其责任单位不在您的数据范围内。");
+
+    public static DubanException Stale() =>
+        new(ErrorKind.Conflict, "该事项已被他人修改，您的修改未保存。请刷新后查看最新内容再修改。");
+
+    public static DubanException ExtensionPending() => new(ErrorKind.Conflict, "已有待审批的延期申请，请等待督查人员审批。");
+
+    public static DubanException NoExtensionPending() => new(ErrorKind.Conflict, "没有待审批的延期申请。");
+
+    public static DubanException ExtensionOnlyForDates() =>
+        new(ErrorKind.Validation, "只有限期整改的事项可以申请延期；立行立改和长期坚持的事项不适用。");
+
+    public static DubanException ExtensionMustBeLater(DateOnly current) =>
+        new(ErrorKind.Validation, $"延期后的期限必须晚于当前期限 {current:yyyy-MM-dd}。", "dueOn");
+
+    public static DubanException SameUnit() => new(ErrorKind.Validation, "转办的目标单位与当前责任单位相同。", "unitId");
+
+    public static DubanException DueDateRequired() => new(ErrorKind.Validation, "限期整改的事项必须填写整改期限。", "dueOn");
+
+    public static DubanException DueBeforeFound() => new(ErrorKind.Validation, "整改期限不能早于发现日期。", "dueOn");
+
+    public static DubanException MeasureRequired() => new(ErrorKind.Validation, "请至少填写一条整改措施。", "measures");
+
+    public static DubanException TooManyMeasures(int max) => new(ErrorKind.Validation, $"整改措施最多 {max} 条。", "measures");
+}

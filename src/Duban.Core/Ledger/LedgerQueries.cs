@@ -1,0 +1,192 @@
+using System.Linq.Expressions;
+using Duban.Core.Accounts;
+using Duban.Core.Common;
+using Duban.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Duban.Core.Ledger;
+
+public enum LedgerSort
+{
+    Newest,
+    DueFirst,
+    RecentlyUpdated,
+}
+
+public sealed record LedgerQuery(
+    int? CampaignId = null,
+    int? UnitId = null,
+    int? CategoryId = null,
+    ItemSource? Source = null,
+    ItemState? State = null,
+    Light? Light = null,
+    int? PersonId = null,
+    string? Text = null,
+    LedgerSort Sort = LedgerSort.Newest);
+
+public sealed record ItemRow(int Id, string Code, ItemState State, int UnitId, string UnitName, Light Light,
+    DeadlineKind DeadlineKind, DateOnly DueOn, string Problem, string? ResponsiblePersonName, DateOnly FoundOn,
+    ItemSource Source, int UrgeCount, int Version)
+{
+    public string StateName => LedgerTerms.Name(State);
+
+    /// <summary>The deadline as a ledger prints it: a date, 立行立改 or 长期坚持.</summary>
+    public string Deadline => DeadlineKind == DeadlineKind.Date ? DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : LedgerTerms.Name(DeadlineKind);
+}
+
+public sealed record LightCounts(int Red, int Yellow, int Green, int Closed)
+{
+    public int Total => Red + Yellow + Green + Closed;
+}
+
+/// <summary>Reading the ledger within the actor's scope: the filtered, paged list with its light counts.</summary>
+public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<LedgerOptions> options)
+{
+    public const int TextMaxLength = 100;
+
+    public DateOnly Today => ChinaTime.Today(clock);
+
+    public int YellowDays => options.Value.YellowDays;
+
+    public async Task<Page<ItemRow>> SearchAsync(LedgerQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var items = Filter(query, await UnitPathAsync(query.UnitId, cancellationToken), withLight: true);
+        var total = await items.CountAsync(cancellationToken);
+        var ordered = query.Sort switch
+        {
+            LedgerSort.DueFirst => items.OrderBy(i => i.DueOn).ThenBy(i => i.Id),
+            LedgerSort.RecentlyUpdated => items.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id),
+            _ => items.OrderByDescending(i => i.Id),
+        };
+        var rows = await Project(ordered.Skip(page.Skip).Take(page.PageSize)).ToListAsync(cancellationToken);
+        return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>Counts per light for the same filters, ignoring the light filter itself (the tabs above the list).</summary>
+    public async Task<LightCounts> CountLightsAsync(LedgerQuery query, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var yellowLimit = today.AddDays(YellowDays);
+        var buckets = await Filter(query, await UnitPathAsync(query.UnitId, cancellationToken), withLight: false)
+            .GroupBy(i => i.State == ItemState.Closed ? 0
+                : i.DueOn < today ? 3
+                : i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= yellowLimit ? 2
+                : 1)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return new LightCounts(buckets.GetValueOrDefault(3), buckets.GetValueOrDefault(2), buckets.GetValueOrDefault(1),
+            buckets.GetValueOrDefault(0));
+    }
+
+    /// <summary>Items waiting for the actor: to verify, to assign, to start, to report on or to submit.</summary>
+    public async Task<Page<ItemRow>> MyWorkAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var actor = db.Actor;
+        var items = db.Items.AsNoTracking().Where(WaitingFor(actor));
+        var total = await items.CountAsync(cancellationToken);
+        var rows = await Project(items.OrderBy(i => i.DueOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize))
+            .ToListAsync(cancellationToken);
+        return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>The path of the unit filter; a unit outside the actor's scope is refused, not silently empty.</summary>
+    private async Task<string?> UnitPathAsync(int? unitId, CancellationToken cancellationToken)
+    {
+        if (unitId is null)
+        {
+            return null;
+        }
+        var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
+        if (path is not null)
+        {
+            return path;
+        }
+        var exists = await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId, cancellationToken);
+        throw exists ? Organization.OrganizationErrors.UnitOutOfScope() : Organization.OrganizationErrors.UnitNotFound(unitId.Value);
+    }
+
+    internal IQueryable<RectificationItem> Filter(LedgerQuery query, string? unitPath, bool withLight)
+    {
+        var items = db.Items.AsNoTracking();
+        if (query.CampaignId is { } campaign)
+        {
+            items = items.Where(i => i.CampaignId == campaign);
+        }
+        if (unitPath is not null)
+        {
+            items = items.Where(i => i.UnitPath.StartsWith(unitPath));
+        }
+        if (query.CategoryId is { } category)
+        {
+            items = items.Where(i => i.Categories.Any(c => c.CatalogEntryId == category));
+        }
+        if (query.Source is { } source)
+        {
+            items = items.Where(i => i.Source == source);
+        }
+        if (query.State is { } state)
+        {
+            items = items.Where(i => i.State == state);
+        }
+        if (query.PersonId is { } person)
+        {
+            items = items.Where(i => i.ResponsiblePersonId == person || i.LeaderPersonId == person);
+        }
+        var text = Check.OptionalText(query.Text, "搜索内容", TextMaxLength);
+        if (text is not null)
+        {
+            items = items.Where(i => i.Problem.Contains(text) || i.MeasuresText.Contains(text) || i.Code == text);
+        }
+        if (withLight && query.Light is { } light)
+        {
+            items = items.Where(LightIs(light, Today, YellowDays));
+        }
+        return items;
+    }
+
+    /// <summary>The light as a database predicate, the same rule as <see cref="RectificationItem.LightOn"/>.</summary>
+    public static Expression<Func<RectificationItem, bool>> LightIs(Light light, DateOnly today, int yellowDays)
+    {
+        var limit = today.AddDays(yellowDays);
+        return light switch
+        {
+            Light.None => i => i.State == ItemState.Closed,
+            Light.Red => i => i.State != ItemState.Closed && i.DueOn < today,
+            Light.Yellow => i => i.State != ItemState.Closed && i.DueOn >= today
+                                 && (i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= limit),
+            Light.Green => i => i.State != ItemState.Closed && i.DueOn > limit && i.DeadlineKind != DeadlineKind.Immediate,
+            _ => i => false,
+        };
+    }
+
+    private IQueryable<ItemRow> Project(IQueryable<RectificationItem> items)
+    {
+        var today = Today;
+        var limit = today.AddDays(YellowDays);
+        return items.Select(i => new ItemRow(i.Id, i.Code, i.State, i.UnitId,
+            db.Units.IgnoreQueryFilters().Where(u => u.Id == i.UnitId).Select(u => u.Name).FirstOrDefault() ?? string.Empty,
+            i.State == ItemState.Closed ? Light.None
+                : i.DueOn < today ? Light.Red
+                : i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= limit ? Light.Yellow
+                : Light.Green,
+            i.DeadlineKind, i.DueOn, i.Problem,
+            db.People.IgnoreQueryFilters().Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
+            i.FoundOn, i.Source, i.UrgeCount, i.Version));
+    }
+
+    private static Expression<Func<RectificationItem, bool>> WaitingFor(Actor actor)
+    {
+        var supervisor = actor.IsIn(Roles.Supervisor);
+        var head = actor.IsIn(Roles.UnitHead) && actor.UnitPath is not null;
+        var liaison = actor.IsIn(Roles.Liaison) && actor.UnitId is not null;
+        var path = actor.UnitPath ?? "/none/";
+        var unitId = actor.UnitId ?? -1;
+        var personId = actor.PersonId ?? -1;
+        return i =>
+            (supervisor && (i.State == ItemState.Submitted || i.PendingExtensionDueOn != null))
+            || (head && i.UnitPath.StartsWith(path) && (i.State == ItemState.Draft || i.State == ItemState.Assigned || i.State == ItemState.InProgress))
+            || (liaison && i.UnitId == unitId && (i.State == ItemState.Assigned || i.State == ItemState.InProgress))
+            || (i.ResponsiblePersonId == personId && (i.State == ItemState.Assigned || i.State == ItemState.InProgress));
+    }
+}

@@ -1,0 +1,96 @@
+namespace Duban.Core.Ledger;
+
+/// <summary>草稿 → 已交办 → 整改中 → 待审核 → 已销号.</summary>
+public enum ItemState
+{
+    Draft = 0,
+    Assigned = 1,
+    InProgress = 2,
+    Submitted = 3,
+    Closed = 4,
+}
+
+/// <summary>Where a problem was found (问题来源).</summary>
+public enum ItemSource
+{
+    SelfInspection = 0,
+    SuperiorInspection = 1,
+    AnnouncedInspection = 2,
+    CovertVisit = 3,
+    RandomCheck = 4,
+    PublicReport = 5,
+    LeaderInstruction = 6,
+    Other = 7,
+}
+
+/// <summary>A deadline is a date, 立行立改 (at once) or 长期坚持 (ongoing, reported every period).</summary>
+public enum DeadlineKind
+{
+    Date = 0,
+    Immediate = 1,
+    Ongoing = 2,
+}
+
+public enum ReportingPeriod
+{
+    Monthly = 1,
+    Quarterly = 3,
+}
+
+/// <summary>The warning light (亮灯); computed from the clock, never stored. Closed items have none.</summary>
+public enum Light
+{
+    None = 0,
+    Green = 1,
+    Yellow = 2,
+    Red = 3,
+}
+
+public static class LedgerTerms
+{
+    public static string Name(ItemState state) => state switch
+    {
+        ItemState.Draft => "草稿",
+        ItemState.Assigned => "已交办",
+        ItemState.InProgress => "整改中",
+        ItemState.Submitted => "待审核",
+        ItemState.Closed => "已销号",
+        _ => state.ToString(),
+    };
+
+    public static string Name(ItemSource source) => source switch
+    {
+        ItemSource.SelfInspection => "自查自纠",
+        ItemSource.SuperiorInspection => "上级督查",
+        ItemSource.AnnouncedInspection => "明查",
+        ItemSource.CovertVisit => "暗访",
+        ItemSource.RandomCheck => "随机抽查",
+        ItemSource.PublicReport => "群众反映",
+        ItemSource.LeaderInstruction => "领导批示",
+        ItemSource.Other => "其他",
+        _ => source.ToString(),
+    };
+
+    public static string Name(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.Date => "限期整改",
+        DeadlineKind.Immediate => "立行立改",
+        DeadlineKind.Ongoing => "长期坚持",
+        _ => kind.ToString(),
+    };
+
+    public static string Name(ReportingPeriod period) => period switch
+    {
+        ReportingPeriod.Monthly => "每月报告",
+        ReportingPeriod.Quarterly => "每季度报告",
+        _ => period.ToString(),
+    };
+
+    public static string Name(Light light) => light switch
+    {
+        Light.Red => "红灯（已超期）",
+        Light.Yellow => "黄灯（临近期限）",
+        Light.Green => "绿灯（正常）",
+        _ => "—",
+    };
+}

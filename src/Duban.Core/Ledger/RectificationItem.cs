@@ -1,0 +1,307 @@
+using Duban.Core.Common;
+
+namespace Duban.Core.Ledger;
+
+/// <summary>What a person fills in for an item; the same for creating and editing.</summary>
+public sealed record ItemDetails(
+    IReadOnlyList<int> CategoryIds,
+    ItemSource Source,
+    string? Problem,
+    string? Goal,
+    IReadOnlyList<string> Measures,
+    int? LeaderPersonId,
+    int? ResponsiblePersonId,
+    DateOnly FoundOn,
+    DeadlineKind DeadlineKind,
+    DateOnly? DueOn,
+    ReportingPeriod? ReportingPeriod);
+
+/// <summary>
+/// An item of the rectification ledger (整改事项). Its state changes only through the methods below, each of which
+/// checks that the change is legal now and records it in the item's history; who may call them is decided by
+/// <see cref="LedgerRules"/> and checked by <see cref="LedgerService"/>.
+/// </summary>
+public sealed partial class RectificationItem
+{
+    public const int ProblemMaxLength = 2000;
+    public const int GoalMaxLength = 1000;
+    public const int MeasureMaxLength = 500;
+    public const int MaxMeasures = 20;
+    public const int TextMaxLength = 2000;
+
+    /// <summary>立行立改: yellow from the first day, red once this many days have passed.</summary>
+    public const int ImmediateDays = 7;
+
+    private readonly List<ItemEvent> _history = [];
+    private readonly List<EvidenceFile> _evidence = [];
+    private readonly List<ItemCategory> _categories = [];
+
+    public int Id { get; private set; }
+    public int CampaignId { get; private set; }
+    public int Number { get; private set; }
+    public string Code { get; private set; } = string.Empty;
+    public int UnitId { get; private set; }
+
+    /// <summary>The responsible unit's materialised path, copied here so scope and unit filters need no join.</summary>
+    public string UnitPath { get; private set; } = string.Empty;
+    public ItemState State { get; private set; }
+    public ItemSource Source { get; private set; }
+    public string Problem { get; private set; } = string.Empty;
+    public string? Goal { get; private set; }
+    /// <summary>The measures (整改措施) in order, one per line, so text search covers them on every database.</summary>
+    public string MeasuresText { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> Measures => MeasuresText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    public int? LeaderPersonId { get; private set; }
+    public int? ResponsiblePersonId { get; private set; }
+    public DateOnly FoundOn { get; private set; }
+    public DeadlineKind DeadlineKind { get; private set; }
+    public ReportingPeriod? ReportingPeriod { get; private set; }
+
+    /// <summary>
+    /// When the next thing is due: the deadline itself, the found date plus <see cref="ImmediateDays"/> for 立行立改,
+    /// or the next periodic report for 长期坚持. The light is computed from it.
+    /// </summary>
+    public DateOnly DueOn { get; private set; }
+    public DateOnly? LastReportOn { get; private set; }
+    public DateOnly? PendingExtensionDueOn { get; private set; }
+    public string? PendingExtensionReason { get; private set; }
+    public int? SubmittedByUserId { get; private set; }
+    public int? ClosedByUserId { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public string? NoEvidenceReason { get; private set; }
+    public int UrgeCount { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Incremented by every change; a save based on an older version is refused (optimistic concurrency).</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ItemEvent> History => _history;
+    public IReadOnlyList<EvidenceFile> Evidence => _evidence;
+    public IReadOnlyList<ItemCategory> Categories => _categories;
+
+    private RectificationItem()
+    {
+    }
+
+    public static string CodeFor(int year, int number) => $"ZG-{year}-{number:0000}";
+
+    public static RectificationItem Register(int campaignId, int year, int number, int unitId, string unitPath,
+        ItemDetails details, ItemActor by, DateTime at)
+    {
+        var item = new RectificationItem
+        {
+            CampaignId = campaignId,
+            Number = number,
+            Code = CodeFor(year, number),
+            UnitId = unitId,
+            UnitPath = unitPath,
+            State = ItemState.Draft,
+            CreatedAt = at,
+        };
+        item.Apply(details);
+        item.Record(new ItemEvent(ItemEventKind.Created, by, at), at);
+        return item;
+    }
+
+    public Light LightOn(DateOnly today, int yellowDays) =>
+        State == ItemState.Closed ? Light.None
+        : DueOn < today ? Light.Red
+        : DeadlineKind == DeadlineKind.Immediate || DueOn <= today.AddDays(yellowDays) ? Light.Yellow
+        : Light.Green;
+
+    /// <summary>Whether the action is legal in the item's present state, whoever asks.</summary>
+    public bool CanBe(ItemAction action) => LedgerRules.IsLegal(action, this);
+
+    public void Edit(ItemDetails details, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Edit);
+        var changed = ChangedFields(details);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        Apply(details);
+        Record(new ItemEvent(ItemEventKind.Edited, by, at, "修改了" + string.Join("、", changed)), at);
+    }
+
+    public void Assign(ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Assign);
+        State = ItemState.Assigned;
+        Record(new ItemEvent(ItemEventKind.Assigned, by, at), at);
+    }
+
+    public void Start(ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Start);
+        State = ItemState.InProgress;
+        Record(new ItemEvent(ItemEventKind.Started, by, at), at);
+    }
+
+    /// <summary>A progress report (整改进展); for 长期坚持 it also moves the next report date on by one period.</summary>
+    public void ReportProgress(string? text, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.ReportProgress);
+        var report = Check.Text(text, "整改进展", TextMaxLength);
+        LastReportOn = ChinaTime.DateOf(at);
+        if (DeadlineKind == DeadlineKind.Ongoing)
+        {
+            DueOn = NextReportDue();
+        }
+        Record(new ItemEvent(ItemEventKind.Progress, by, at, report), at);
+    }
+
+    internal void AddEvidence(EvidenceFile file, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.AddEvidence);
+        _evidence.Add(file);
+        Record(new ItemEvent(ItemEventKind.EvidenceAdded, by, at, file.FileName), at);
+    }
+
+    public void Submit(string? note, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Submit);
+        State = ItemState.Submitted;
+        SubmittedByUserId = by.UserId;
+        Record(new ItemEvent(ItemEventKind.Submitted, by, at, Check.OptionalText(note, "说明", TextMaxLength)), at);
+    }
+
+    public void Return(string? reason, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Return);
+        var why = RequireReason(reason, "退回");
+        State = ItemState.InProgress;
+        Record(new ItemEvent(ItemEventKind.Returned, by, at, why), at);
+    }
+
+    /// <summary>
+    /// Verification and write-off (审核销号): never by the person who submitted (四眼原则), and only with evidence or
+    /// a written reason why none can exist.
+    /// </summary>
+    public void Close(string? noEvidenceReason, string? note, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Close);
+        if (by.UserId is not null && by.UserId == SubmittedByUserId)
+        {
+            throw LedgerErrors.OwnSubmission();
+        }
+        var reason = Check.OptionalText(noEvidenceReason, "无佐证材料的理由", TextMaxLength);
+        if (_evidence.Count == 0 && reason is null)
+        {
+            throw LedgerErrors.EvidenceOrReasonRequired();
+        }
+        State = ItemState.Closed;
+        NoEvidenceReason = _evidence.Count == 0 ? reason : null;
+        ClosedByUserId = by.UserId;
+        ClosedAt = at;
+        Record(new ItemEvent(ItemEventKind.Closed, by, at, Check.OptionalText(note, "销号意见", TextMaxLength) ?? reason), at);
+    }
+
+    /// <summary>A closed item found wanting (e.g. by a spot check) goes back into rectification.</summary>
+    public void Reopen(string? reason, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Reopen);
+        var why = RequireReason(reason, "重新打开");
+        State = ItemState.InProgress;
+        ClosedAt = null;
+        ClosedByUserId = null;
+        SubmittedByUserId = null;
+        Record(new ItemEvent(ItemEventKind.Reopened, by, at, why), at);
+    }
+
+    public void RequestExtension(DateOnly newDueOn, string? reason, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.RequestExtension);
+        if (DeadlineKind != DeadlineKind.Date)
+        {
+            throw LedgerErrors.ExtensionOnlyForDates();
+        }
+        if (newDueOn <= DueOn)
+        {
+            throw LedgerErrors.ExtensionMustBeLater(DueOn);
+        }
+        var why = RequireReason(reason, "申请延期");
+        PendingExtensionDueOn = newDueOn;
+        PendingExtensionReason = why;
+        Record(new ItemEvent(ItemEventKind.ExtensionRequested, by, at, why, oldDueOn: DueOn, newDueOn: newDueOn), at);
+    }
+
+    /// <summary>Approving keeps the old deadline in the history; refusing needs a reason.</summary>
+    public void DecideExtension(bool approve, string? reason, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.DecideExtension);
+        var requested = PendingExtensionDueOn!.Value;
+        var old = DueOn;
+        if (approve)
+        {
+            DueOn = requested;
+            Record(new ItemEvent(ItemEventKind.ExtensionApproved, by, at, Check.OptionalText(reason, "审批意见", TextMaxLength),
+                oldDueOn: old, newDueOn: requested), at);
+        }
+        else
+        {
+            var why = RequireReason(reason, "不予延期");
+            Record(new ItemEvent(ItemEventKind.ExtensionRefused, by, at, why, oldDueOn: old, newDueOn: requested), at);
+        }
+        PendingExtensionDueOn = null;
+        PendingExtensionReason = null;
+    }
+
+    /// <summary>转办: the trail of units stays in the history, so items bounced between units show.</summary>
+    public void Reassign(int unitId, string unitPath, string? reason, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Reassign);
+        if (unitId == UnitId)
+        {
+            throw LedgerErrors.SameUnit();
+        }
+        var why = RequireReason(reason, "转办");
+        var from = UnitId;
+        UnitId = unitId;
+        UnitPath = unitPath;
+        Record(new ItemEvent(ItemEventKind.Reassigned, by, at, why, fromUnitId: from, toUnitId: unitId), at);
+    }
+
+    public void Urge(string? message, ItemActor by, DateTime at)
+    {
+        Require(ItemAction.Urge);
+        UrgeCount++;
+        Record(new ItemEvent(ItemEventKind.Urged, by, at, Check.OptionalText(message, "催办意见", TextMaxLength) ?? "请抓紧整改。"), at);
+    }
+
+    /// <summary>Keeps the copied path right when the unit tree is reorganised.</summary>
+    internal void MoveUnitPath(string path) => UnitPath = path;
+
+    private void Require(ItemAction action)
+    {
+        if (!CanBe(action))
+        {
+            throw action == ItemAction.DecideExtension && PendingExtensionDueOn is null
+                ? LedgerErrors.NoExtensionPending()
+                : action == ItemAction.RequestExtension && PendingExtensionDueOn is not null
+                    ? LedgerErrors.ExtensionPending()
+                    : LedgerErrors.NotAllowedInState(action, State);
+        }
+    }
+
+    private static string RequireReason(string? reason, string what)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw LedgerErrors.ReasonRequired(what);
+        }
+        return Check.Text(reason, "理由", TextMaxLength);
+    }
+
+    private void Record(ItemEvent itemEvent, DateTime at)
+    {
+        _history.Add(itemEvent);
+        UpdatedAt = at;
+        Version++;
+    }
+
+    private DateOnly NextReportDue() =>
+        (LastReportOn ?? FoundOn).AddMonths((int)(ReportingPeriod ?? Ledger.ReportingPeriod.Monthly));
+}
