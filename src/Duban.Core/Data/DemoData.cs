@@ -10,7 +10,7 @@ namespace Duban.Core.Data;
 /// The demo office of `--demo`: 区政府办公室 with its sections, about 40 people, one account per role and the 2026
 /// campaign. Loading twice changes nothing.
 /// </summary>
-public sealed class DemoData(DubanDb db, UserManager<AppUser> users)
+public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string Password = "Demo#2026";
     public const string CampaignCode = "ZFJS-2026";
@@ -62,6 +62,8 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users)
             Require(await users.AddToRoleAsync(user, role));
             messages.Add($"演示账户 {userName}（{Roles.ChineseName(role)}，{unitName}）密码 {Password}");
         }
+        var campaign = await db.Campaigns.FirstAsync(c => c.Code == CampaignCode);
+        await new Ledger.DemoLedger(db, clock).LoadAsync(campaign.Id, campaign.Year);
         return messages;
     }
 

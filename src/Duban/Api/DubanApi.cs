@@ -10,5 +10,6 @@ internal static class DubanApi
         api.MapOrganization();
         api.MapCatalog();
         api.MapAudit();
+        api.MapLedger();
     }
 }

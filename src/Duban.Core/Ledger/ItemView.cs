@@ -1,0 +1,64 @@
+using Duban.Core.Accounts;
+using Duban.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Ledger;
+
+public sealed record NamedRef(int Id, string Name);
+
+public sealed record EvidenceView(int Id, string FileName, long Size, string ContentType, DateTime UploadedAt, string UploadedBy);
+
+public sealed record ItemEventView(long Id, ItemEventKind Kind, string KindName, DateTime At, string Actor, string? Text,
+    string? FromUnit, string? ToUnit, DateOnly? OldDueOn, DateOnly? NewDueOn);
+
+/// <summary>Everything the detail page and the API show of one item, with names resolved and the actor's actions.</summary>
+public sealed record ItemView(
+    int Id, string Code, int CampaignId, string CampaignName, ItemState State, string StateName, NamedRef Unit,
+    Light Light, DeadlineKind DeadlineKind, DateOnly DueOn, string Deadline, ReportingPeriod? ReportingPeriod,
+    ItemSource Source, string SourceName, string Problem, string? Goal, IReadOnlyList<string> Measures,
+    IReadOnlyList<NamedRef> Categories, NamedRef? Leader, NamedRef? ResponsiblePerson, DateOnly FoundOn,
+    DateOnly? LastReportOn, DateOnly? PendingExtensionDueOn, string? PendingExtensionReason, string? NoEvidenceReason,
+    int UrgeCount, int Version, IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<ItemEventView> History,
+    IReadOnlyList<ItemAction> AllowedActions);
+
+public static class ItemViews
+{
+    public static async Task<ItemView> ViewAsync(this DubanDb db, RectificationItem item, DateOnly today, int yellowDays,
+        CancellationToken cancellationToken = default)
+    {
+        var unitIds = item.History.SelectMany(e => new[] { e.FromUnitId, e.ToUnitId }).Append(item.UnitId)
+            .OfType<int>().Distinct().ToList();
+        var unitNames = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var personIds = new[] { item.LeaderPersonId, item.ResponsiblePersonId }.OfType<int>().ToList();
+        var personNames = await db.People.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var categoryIds = item.Categories.Select(c => c.CatalogEntryId).ToList();
+        var categories = await db.CatalogEntries.Where(e => categoryIds.Contains(e.Id)).OrderBy(e => e.Set).ThenBy(e => e.SortOrder)
+            .Select(e => new NamedRef(e.Id, e.Title)).ToListAsync(cancellationToken);
+        var campaign = await db.Campaigns.Where(c => c.Id == item.CampaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+
+        NamedRef? Person(int? id) => id is { } value ? new NamedRef(value, personNames.GetValueOrDefault(value, "?")) : null;
+        string? UnitName(int? id) => id is { } value ? unitNames.GetValueOrDefault(value) : null;
+
+        var deadline = item.DeadlineKind == DeadlineKind.Date
+            ? item.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : LedgerTerms.Name(item.DeadlineKind);
+        return new ItemView(item.Id, item.Code, item.CampaignId, campaign ?? string.Empty, item.State, LedgerTerms.Name(item.State),
+            new NamedRef(item.UnitId, UnitName(item.UnitId) ?? string.Empty), item.LightOn(today, yellowDays), item.DeadlineKind,
+            item.DueOn, deadline, item.ReportingPeriod, item.Source, LedgerTerms.Name(item.Source), item.Problem, item.Goal,
+            item.Measures, categories, Person(item.LeaderPersonId), Person(item.ResponsiblePersonId), item.FoundOn,
+            item.LastReportOn, item.PendingExtensionDueOn, item.PendingExtensionReason, item.NoEvidenceReason, item.UrgeCount,
+            item.Version,
+            [.. item.Evidence.OrderBy(f => f.Id).Select(f => new EvidenceView(f.Id, f.FileName, f.Size, f.ContentType, f.UploadedAt, f.UploadedByName))],
+            [.. item.History.OrderBy(e => e.Id).Select(e => new ItemEventView(e.Id, e.Kind, ItemEvent.Name(e.Kind), e.At, e.ActorName, e.Text,
+                UnitName(e.FromUnitId), UnitName(e.ToUnitId), e.OldDueOn, e.NewDueOn))],
+            [.. LedgerRules.AllowedActions(item, db.Actor)]);
+    }
+
+    /// <summary>The item's current fields as an edit starts from them.</summary>
+    public static ItemDetails DetailsOf(RectificationItem item) => new(
+        [.. item.Categories.Select(c => c.CatalogEntryId)], item.Source, item.Problem, item.Goal, item.Measures,
+        item.LeaderPersonId, item.ResponsiblePersonId, item.FoundOn, item.DeadlineKind,
+        item.DeadlineKind == DeadlineKind.Date ? item.DueOn : null, item.ReportingPeriod);
+}

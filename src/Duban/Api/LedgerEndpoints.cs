@@ -1,0 +1,112 @@
+using Duban.Core.Common;
+using Duban.Core.Data;
+using Duban.Core.Ledger;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Duban.Api;
+
+/// <summary>Fields of an item; on PATCH only the fields given change.</summary>
+public sealed record ItemRequest(
+    int? CampaignId, int? UnitId, IReadOnlyList<int>? CategoryIds, ItemSource? Source, string? Problem, string? Goal,
+    IReadOnlyList<string>? Measures, int? LeaderPersonId, int? ResponsiblePersonId, DateOnly? FoundOn,
+    DeadlineKind? DeadlineKind, DateOnly? DueOn, ReportingPeriod? ReportingPeriod, int? Version)
+{
+    public ItemDetails Over(ItemDetails current) => new(
+        CategoryIds ?? current.CategoryIds, Source ?? current.Source, Problem ?? current.Problem, Goal ?? current.Goal,
+        Measures ?? current.Measures, LeaderPersonId ?? current.LeaderPersonId,
+        ResponsiblePersonId ?? current.ResponsiblePersonId, FoundOn ?? current.FoundOn,
+        DeadlineKind ?? current.DeadlineKind, DueOn ?? current.DueOn, ReportingPeriod ?? current.ReportingPeriod);
+}
+
+/// <summary>The body of a workflow action; each action reads the fields it needs.</summary>
+public sealed record ActionRequest(int? Version, string? Text, string? Reason, string? Note, string? NoEvidenceReason,
+    DateOnly? DueOn, bool? Approve, int? UnitId, string? Message);
+
+public sealed record ItemListResponse(IReadOnlyList<ItemRow> Items, int Total, int Page, int PageSize, LightCounts? Lights);
+
+internal static class LedgerEndpoints
+{
+    public static void MapLedger(this IEndpointRouteBuilder api)
+    {
+        var items = api.MapGroup("/items").WithTags("整改台账");
+        items.MapGet("/", async ([AsParameters] ItemFilter filter, LedgerQueries queries, CancellationToken ct) =>
+        {
+            var query = filter.ToQuery();
+            var page = await queries.SearchAsync(query, new PageRequest(filter.Page, filter.PageSize), ct);
+            var lights = filter.Counts == true ? await queries.CountLightsAsync(query, ct) : null;
+            return new ItemListResponse(page.Items, page.Total, page.PageNumber, page.PageSize, lights);
+        }).WithSummary("整改事项列表：按活动、单位（含下级）、类别、来源、状态、亮灯、责任人和文字筛选，分页；counts=true 时附各色灯数量");
+        items.MapGet("/{id:int}", (int id, LedgerService ledger, LedgerQueries queries, DubanDb db, CancellationToken ct) =>
+            ViewAsync(id, ledger, queries, db, ct)).WithSummary("整改事项详情，含全部历史和当前用户可执行的操作");
+        items.MapPost("/", async (ItemRequest request, LedgerService ledger, LedgerQueries queries, DubanDb db) =>
+        {
+            var details = request.Over(new ItemDetails([], ItemSource.SelfInspection, null, null, [], null, null,
+                queries.Today, Core.Ledger.DeadlineKind.Date, null, null));
+            var item = await ledger.RegisterAsync(new RegisterInput(request.CampaignId,
+                request.UnitId ?? throw new DubanException(ErrorKind.Validation, "请选择责任单位。", "unitId"), details));
+            return Results.Created($"/api/v1/items/{item.Id}", await db.ViewAsync(item, queries.Today, queries.YellowDays));
+        }).WithSummary("登记整改事项（草稿）");
+        items.MapPatch("/{id:int}", async (int id, ItemRequest request, LedgerService ledger, LedgerQueries queries, DubanDb db) =>
+        {
+            var current = await ledger.GetAsync(id);
+            await ledger.EditAsync(id, request.Version, request.Over(ItemViews.DetailsOf(current)));
+            return await ViewAsync(id, ledger, queries, db, default);
+        }).WithSummary("修改整改事项；带 version 时，若事项已被他人修改则返回 409");
+
+        MapAction(items, "assign", (l, id, r) => l.AssignAsync(id, r.Version));
+        MapAction(items, "start", (l, id, r) => l.StartAsync(id, r.Version));
+        MapAction(items, "progress", (l, id, r) => l.ReportProgressAsync(id, r.Text, r.Version));
+        MapAction(items, "submit", (l, id, r) => l.SubmitAsync(id, r.Note, r.Version));
+        MapAction(items, "return", (l, id, r) => l.ReturnAsync(id, r.Reason, r.Version));
+        MapAction(items, "close", (l, id, r) => l.CloseAsync(id, r.NoEvidenceReason, r.Note, r.Version));
+        MapAction(items, "reopen", (l, id, r) => l.ReopenAsync(id, r.Reason, r.Version));
+        MapAction(items, "extension", (l, id, r) => l.RequestExtensionAsync(id, r.DueOn, r.Reason, r.Version));
+        MapAction(items, "extension/decide", (l, id, r) => l.DecideExtensionAsync(id,
+            r.Approve ?? throw new DubanException(ErrorKind.Validation, "请说明是否批准（approve）。", "approve"), r.Reason, r.Version));
+        MapAction(items, "reassign", (l, id, r) => l.ReassignAsync(id,
+            r.UnitId ?? throw new DubanException(ErrorKind.Validation, "请选择转办的目标单位。", "unitId"), r.Reason, r.Version));
+        MapAction(items, "urge", (l, id, r) => l.UrgeAsync(id, r.Message, r.Version));
+
+        items.MapPost("/{id:int}/evidence", async (int id, IFormFile? file, LedgerService ledger, LedgerQueries queries,
+                DubanDb db, CancellationToken ct) =>
+            {
+                if (file is null)
+                {
+                    throw new DubanException(ErrorKind.Validation, "请选择要上传的文件（表单字段 file）。", "file");
+                }
+                await using var content = file.OpenReadStream();
+                await ledger.AddEvidenceAsync(id, content, file.FileName, ct);
+                return await ViewAsync(id, ledger, queries, db, ct);
+            })
+            .DisableAntiforgery()
+            .WithSummary("上传佐证材料（multipart/form-data，字段 file）：按内容校验类型，大小受上限约束");
+        items.MapGet("/{id:int}/evidence/{fileId:int}", async (int id, int fileId, LedgerService ledger) =>
+        {
+            var download = await ledger.OpenEvidenceAsync(id, fileId);
+            return Results.File(download.Content, download.ContentType, download.FileName);
+        }).WithSummary("下载佐证材料（记入审计日志）");
+
+        api.MapGet("/my-work", async (int? page, int? pageSize, LedgerQueries queries, CancellationToken ct) =>
+                PagedResponse.From(await queries.MyWorkAsync(new PageRequest(page, pageSize), ct)))
+            .WithTags("整改台账").WithSummary("等待当前用户处理的整改事项");
+    }
+
+    private static void MapAction(RouteGroupBuilder items, string name, Func<LedgerService, int, ActionRequest, Task<RectificationItem>> act) =>
+        items.MapPost($"/{{id:int}}/{name}", async (int id, [FromBody] ActionRequest? request, LedgerService ledger,
+                LedgerQueries queries, DubanDb db) =>
+            {
+                var item = await act(ledger, id, request ?? new ActionRequest(null, null, null, null, null, null, null, null, null));
+                return await db.ViewAsync(item, queries.Today, queries.YellowDays);
+            })
+            .WithSummary($"工作流操作：{name}");
+
+    private static async Task<ItemView> ViewAsync(int id, LedgerService ledger, LedgerQueries queries, DubanDb db, CancellationToken ct) =>
+        await db.ViewAsync(await ledger.GetAsync(id, ct), queries.Today, queries.YellowDays, ct);
+}
+
+/// <summary>The list's query string: the same filters as the ledger page.</summary>
+internal sealed record ItemFilter(int? Campaign, int? Unit, int? Category, ItemSource? Source, ItemState? State,
+    Light? Light, int? Person, string? Q, LedgerSort? Sort, int? Page, int? PageSize, bool? Counts)
+{
+    public LedgerQuery ToQuery() => new(Campaign, Unit, Category, Source, State, Light, Person, Q, Sort ?? LedgerSort.Newest);
+}
