@@ -59,7 +59,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
             LedgerSort.RecentlyUpdated => items.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id),
             _ => items.OrderByDescending(i => i.Id),
         };
-        var rows = await Project(ordered.Skip(page.Skip).Take(page.PageSize)).ToListAsync(cancellationToken);
+        var rows = await ProjectAsync(ordered.Skip(page.Skip).Take(page.PageSize), cancellationToken);
         return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
     }
 
@@ -85,8 +85,8 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var actor = db.Actor;
         var items = db.Items.AsNoTracking().Where(WaitingFor(actor));
         var total = await items.CountAsync(cancellationToken);
-        var rows = await Project(items.OrderBy(i => i.DueOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize))
-            .ToListAsync(cancellationToken);
+        var rows = await ProjectAsync(items.OrderBy(i => i.DueOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize),
+            cancellationToken);
         return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
     }
 
@@ -160,20 +160,36 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         };
     }
 
-    private IQueryable<ItemRow> Project(IQueryable<RectificationItem> items)
+    /// <summary>
+    /// Fetches a page of rows, then the names they refer to in a second, small query. The names are read without
+    /// the scope filter (a member may see an item of another unit that names them), and IgnoreQueryFilters would
+    /// switch the filter off for the whole query, items included, so it must not appear in the first one.
+    /// </summary>
+    private async Task<List<ItemRow>> ProjectAsync(IQueryable<RectificationItem> items, CancellationToken cancellationToken)
     {
         var today = Today;
-        var limit = today.AddDays(YellowDays);
-        return items.Select(i => new ItemRow(i.Id, i.Code, i.State, i.UnitId,
-            db.Units.IgnoreQueryFilters().Where(u => u.Id == i.UnitId).Select(u => u.Name).FirstOrDefault() ?? string.Empty,
-            i.State == ItemState.Closed ? Light.None
-                : i.DueOn < today ? Light.Red
-                : i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= limit ? Light.Yellow
-                : Light.Green,
-            i.DeadlineKind, i.DueOn, i.Problem,
-            db.People.IgnoreQueryFilters().Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
-            i.FoundOn, i.Source, i.UrgeCount, i.Version));
+        var yellowDays = YellowDays;
+        var rows = await items.Select(i => new
+        {
+            i.Id, i.Code, i.State, i.UnitId, i.DeadlineKind, i.DueOn, i.Problem, i.ResponsiblePersonId, i.FoundOn,
+            i.Source, i.UrgeCount, i.Version,
+        }).ToListAsync(cancellationToken);
+        var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
+        var personIds = rows.Select(r => r.ResponsiblePersonId).OfType<int>().Distinct().ToList();
+        var units = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var people = personIds.Count == 0 ? [] : await db.People.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId, units.GetValueOrDefault(r.UnitId, string.Empty),
+            LightOf(r.State, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
+            r.ResponsiblePersonId is { } p ? people.GetValueOrDefault(p) : null, r.FoundOn, r.Source, r.UrgeCount, r.Version))];
     }
+
+    private static Light LightOf(ItemState state, DeadlineKind kind, DateOnly dueOn, DateOnly today, int yellowDays) =>
+        state == ItemState.Closed ? Light.None
+        : dueOn < today ? Light.Red
+        : kind == DeadlineKind.Immediate || dueOn <= today.AddDays(yellowDays) ? Light.Yellow
+        : Light.Green;
 
     private static Expression<Func<RectificationItem, bool>> WaitingFor(Actor actor)
     {
