@@ -56,7 +56,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(Core.Data.DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Keep what the browser saw, so a failed sign-in can be diagnosed from the artifacts.
+            await ScreenshotAsync(page, $"signin-failed-{userName}");
+            throw new InvalidOperationException($"sign-in of {userName} stayed on {page.Url}: {await page.Locator("body").InnerTextAsync()}");
+        }
         return page;
     }
 

@@ -73,6 +73,7 @@ public static class DubanWebApp
         app.MapScalarApiReference("/api/docs");
         app.MapDubanApi();
         app.MapAccountEndpoints();
+        Components.Pages.Ledger.LedgerActionEndpoints.MapLedgerPageActions(app);
         app.MapRazorComponents<App>();
         return app;
     }
