@@ -62,6 +62,7 @@ public static class DataServices
         services.AddScoped<Catalog.CatalogService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddOptions<Ledger.LedgerOptions>();
+        services.AddSingleton<Ledger.LightCountCache>();
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
         services.AddScoped<Ledger.EvidenceStore>();

@@ -22,9 +22,10 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         item.Ignore(i => i.Measures);
         item.HasIndex(i => new { i.CampaignId, i.Number }).IsUnique();
         item.HasIndex(i => i.Code);
-        // The list and the light counts filter by unit subtree and state and order or bucket by the due date.
-        item.HasIndex(i => new { i.UnitPath, i.State, i.DueOn });
-        item.HasIndex(i => new { i.State, i.DueOn });
+        // The list filters by unit and state and pages by id; the light counts bucket open items by due date.
+        item.HasIndex(i => new { i.UnitId, i.State, i.Id });
+        item.HasIndex(i => new { i.State, i.DueOn, i.DeadlineKind });
+        item.HasIndex(i => i.UnitPath);
         item.HasIndex(i => i.ResponsiblePersonId);
         item.HasOne<Campaign>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
         item.HasOne<Unit>().WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -41,7 +41,9 @@ public sealed record LightCounts(int Red, int Yellow, int Green, int Closed)
 }
 
 /// <summary>Reading the ledger within the actor's scope: the filtered, paged list with its light counts.</summary>
-public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<LedgerOptions> options)
+public sealed record UnitLights(int UnitId, string UnitName, int Red, int Yellow, int Green, int Closed);
+
+public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<LedgerOptions> options, LightCountCache cache)
 {
     public const int TextMaxLength = 100;
 
@@ -51,7 +53,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
 
     public async Task<Page<ItemRow>> SearchAsync(LedgerQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var items = Filter(query, await UnitPathAsync(query.UnitId, cancellationToken), withLight: true);
+        var items = Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
         var total = await items.CountAsync(cancellationToken);
         var ordered = query.Sort switch
         {
@@ -66,17 +68,40 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     /// <summary>Counts per light for the same filters, ignoring the light filter itself (the tabs above the list).</summary>
     public async Task<LightCounts> CountLightsAsync(LedgerQuery query, CancellationToken cancellationToken = default)
     {
-        var today = Today;
-        var yellowLimit = today.AddDays(YellowDays);
-        var buckets = await Filter(query, await UnitPathAsync(query.UnitId, cancellationToken), withLight: false)
-            .GroupBy(i => i.State == ItemState.Closed ? 0
-                : i.DueOn < today ? 3
-                : i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= yellowLimit ? 2
-                : 1)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return new LightCounts(buckets.GetValueOrDefault(3), buckets.GetValueOrDefault(2), buckets.GetValueOrDefault(1),
-            buckets.GetValueOrDefault(0));
+        var units = await CountLightsByUnitAsync(query, cancellationToken);
+        return new LightCounts(units.Sum(u => u.Red), units.Sum(u => u.Yellow), units.Sum(u => u.Green), units.Sum(u => u.Closed));
+    }
+
+    /// <summary>Counts per unit and light (the dashboard's table), cached briefly per scope, filter and day.</summary>
+    public async Task<IReadOnlyList<UnitLights>> CountLightsByUnitAsync(LedgerQuery query, CancellationToken cancellationToken = default)
+    {
+        var actor = db.Actor;
+        var key = $"{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query with { Light = null, Sort = LedgerSort.Newest }}|{Today}|{YellowDays}";
+        return await cache.GetOrAddAsync(key, async () =>
+        {
+            var today = Today;
+            var yellowLimit = today.AddDays(YellowDays);
+            var buckets = await Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: false)
+                .GroupBy(i => new
+                {
+                    i.UnitId,
+                    Light = i.State == ItemState.Closed ? 0
+                        : i.DueOn < today ? 3
+                        : i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= yellowLimit ? 2
+                        : 1,
+                })
+                .Select(g => new { g.Key.UnitId, g.Key.Light, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var unitIds = buckets.Select(b => b.UnitId).Distinct().ToList();
+            var names = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+            IReadOnlyList<UnitLights> rows = [.. buckets.GroupBy(b => b.UnitId).Select(g => new UnitLights(g.Key,
+                    names.GetValueOrDefault(g.Key, string.Empty),
+                    g.Where(b => b.Light == 3).Sum(b => b.Count), g.Where(b => b.Light == 2).Sum(b => b.Count),
+                    g.Where(b => b.Light == 1).Sum(b => b.Count), g.Where(b => b.Light == 0).Sum(b => b.Count)))
+                .OrderBy(u => u.UnitName, StringComparer.Ordinal)];
+            return rows;
+        });
     }
 
     /// <summary>Items waiting for the actor: to verify, to assign, to start, to report on or to submit.</summary>
@@ -90,8 +115,11 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
     }
 
-    /// <summary>The path of the unit filter; a unit outside the actor's scope is refused, not silently empty.</summary>
-    private async Task<string?> UnitPathAsync(int? unitId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids of the unit filter's subtree. Filtering by id list (not by path prefix) lets both databases use the
+    /// (UnitId, State, Id) index. A unit outside the actor's scope is refused, not silently empty.
+    /// </summary>
+    private async Task<List<int>?> SubtreeAsync(int? unitId, CancellationToken cancellationToken)
     {
         if (unitId is null)
         {
@@ -100,22 +128,24 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
         if (path is not null)
         {
-            return path;
+            return await db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(cancellationToken);
         }
         var exists = await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId, cancellationToken);
         throw exists ? Organization.OrganizationErrors.UnitOutOfScope() : Organization.OrganizationErrors.UnitNotFound(unitId.Value);
     }
 
-    internal IQueryable<RectificationItem> Filter(LedgerQuery query, string? unitPath, bool withLight)
+    internal IQueryable<RectificationItem> Filter(LedgerQuery query, List<int>? unitIds, bool withLight)
     {
         var items = db.Items.AsNoTracking();
         if (query.CampaignId is { } campaign)
         {
             items = items.Where(i => i.CampaignId == campaign);
         }
-        if (unitPath is not null)
+        if (unitIds is not null)
         {
-            items = items.Where(i => i.UnitPath.StartsWith(unitPath));
+            items = unitIds.Count == 1
+                ? items.Where(i => i.UnitId == unitIds[0])
+                : items.Where(i => unitIds.Contains(i.UnitId));
         }
         if (query.CategoryId is { } category)
         {

@@ -14,7 +14,7 @@ public sealed record EvidenceDownload(Stream Content, string FileName, string Co
 /// Changing the ledger: each command loads the item within the actor's scope, checks the role against the
 /// transition table, lets the item change itself, and saves (with its audit events) or refuses with a reason.
 /// </summary>
-public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService units, EvidenceStore files)
+public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService units, EvidenceStore files, LightCountCache lights)
 {
     private ItemActor By => new(db.Actor.UserId, db.Actor.Name);
 
@@ -60,6 +60,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
             try
             {
                 await db.SaveChangesAsync();
+                lights.Invalidate();
                 return item;
             }
             catch (DbUpdateException) when (attempt < 5)
@@ -162,6 +163,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         {
             throw LedgerErrors.Stale();
         }
+        lights.Invalidate();
         return item;
     }
 

@@ -22,6 +22,8 @@ public sealed record ItemRequest(
 public sealed record ActionRequest(int? Version, string? Text, string? Reason, string? Note, string? NoEvidenceReason,
     DateOnly? DueOn, bool? Approve, int? UnitId, string? Message);
 
+public sealed record LightsResponse(LightCounts Total, IReadOnlyList<UnitLights> Units);
+
 public sealed record ItemListResponse(IReadOnlyList<ItemRow> Items, int Total, int Page, int PageSize, LightCounts? Lights);
 
 internal static class LedgerEndpoints
@@ -36,6 +38,12 @@ internal static class LedgerEndpoints
             var lights = filter.Counts == true ? await queries.CountLightsAsync(query, ct) : null;
             return new ItemListResponse(page.Items, page.Total, page.PageNumber, page.PageSize, lights);
         }).WithSummary("整改事项列表：按活动、单位（含下级）、类别、来源、状态、亮灯、责任人和文字筛选，分页；counts=true 时附各色灯数量");
+        items.MapGet("/lights", async ([AsParameters] ItemFilter filter, LedgerQueries queries, CancellationToken ct) =>
+        {
+            var units = await queries.CountLightsByUnitAsync(filter.ToQuery(), ct);
+            return new LightsResponse(new LightCounts(units.Sum(u => u.Red), units.Sum(u => u.Yellow), units.Sum(u => u.Green),
+                units.Sum(u => u.Closed)), units);
+        }).WithSummary("各单位红黄绿灯和已销号数量（同列表筛选条件）");
         items.MapGet("/{id:int}", (int id, LedgerService ledger, LedgerQueries queries, DubanDb db, CancellationToken ct) =>
             ViewAsync(id, ledger, queries, db, ct)).WithSummary("整改事项详情，含全部历史和当前用户可执行的操作");
         items.MapPost("/", async (ItemRequest request, LedgerService ledger, LedgerQueries queries, DubanDb db) =>

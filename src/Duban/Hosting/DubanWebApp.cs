@@ -72,6 +72,7 @@ public static class DubanWebApp
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs");
         app.MapDubanApi();
+        Bench.CeilingEndpoint.MapBenchCeiling(app, app.Configuration);
         app.MapAccountEndpoints();
         Components.Pages.Ledger.LedgerActionEndpoints.MapLedgerPageActions(app);
         app.MapRazorComponents<App>();

@@ -510,14 +510,14 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ResponsiblePersonId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitPath");
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "DueOn", "DeadlineKind");
 
-                    b.HasIndex("UnitPath", "State", "DueOn");
+                    b.HasIndex("UnitId", "State", "Id");
 
                     b.ToTable("Items", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Duban.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDubanDb))]
-    [Migration("20261126040503_Ledger")]
+    [Migration("20261126041501_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -534,14 +534,14 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ResponsiblePersonId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitPath");
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "DueOn", "DeadlineKind");
 
-                    b.HasIndex("UnitPath", "State", "DueOn");
+                    b.HasIndex("UnitId", "State", "Id");
 
                     b.ToTable("Items", (string)null);
                 });

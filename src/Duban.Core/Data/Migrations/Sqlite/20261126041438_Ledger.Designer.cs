@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Duban.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDubanDb))]
-    [Migration("20261126040456_Ledger")]
+    [Migration("20261126041438_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -513,14 +513,14 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ResponsiblePersonId");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitPath");
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "DueOn", "DeadlineKind");
 
-                    b.HasIndex("UnitPath", "State", "DueOn");
+                    b.HasIndex("UnitId", "State", "Id");
 
                     b.ToTable("Items", (string)null);
                 });

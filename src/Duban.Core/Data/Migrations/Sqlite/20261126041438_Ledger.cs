@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Duban.Core.Data.Migrations.Postgres
+namespace Duban.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Ledger : Migration
@@ -16,35 +15,35 @@ namespace Duban.Core.Data.Migrations.Postgres
                 name: "Items",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    Problem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Goal = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    MeasuresText = table.Column<string>(type: "character varying(10020)", maxLength: 10020, nullable: false),
-                    LeaderPersonId = table.Column<int>(type: "integer", nullable: true),
-                    ResponsiblePersonId = table.Column<int>(type: "integer", nullable: true),
-                    FoundOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DeadlineKind = table.Column<int>(type: "integer", nullable: false),
-                    ReportingPeriod = table.Column<int>(type: "integer", nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    LastReportOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PendingExtensionDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PendingExtensionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SubmittedByUserId = table.Column<int>(type: "integer", nullable: true),
-                    ClosedByUserId = table.Column<int>(type: "integer", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    NoEvidenceReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    UrgeCount = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MeasuresText = table.Column<string>(type: "TEXT", maxLength: 10020, nullable: false),
+                    LeaderPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResponsiblePersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FoundOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DeadlineKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportingPeriod = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastReportOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PendingExtensionDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PendingExtensionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClosedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NoEvidenceReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UrgeCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,16 +78,16 @@ namespace Duban.Core.Data.Migrations.Postgres
                 name: "EvidenceFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UploadedByUserId = table.Column<int>(type: "integer", nullable: true),
-                    UploadedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,8 +104,8 @@ namespace Duban.Core.Data.Migrations.Postgres
                 name: "ItemCategories",
                 columns: table => new
                 {
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    CatalogEntryId = table.Column<int>(type: "integer", nullable: false)
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CatalogEntryId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,18 +128,18 @@ namespace Duban.Core.Data.Migrations.Postgres
                 name: "ItemEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorUserId = table.Column<int>(type: "integer", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    FromUnitId = table.Column<int>(type: "integer", nullable: true),
-                    ToUnitId = table.Column<int>(type: "integer", nullable: true),
-                    OldDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    NewDueOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FromUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OldDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NewDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -190,19 +189,19 @@ namespace Duban.Core.Data.Migrations.Postgres
                 column: "ResponsiblePersonId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_State_DueOn",
+                name: "IX_Items_State_DueOn_DeadlineKind",
                 table: "Items",
-                columns: new[] { "State", "DueOn" });
+                columns: new[] { "State", "DueOn", "DeadlineKind" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_UnitId",
+                name: "IX_Items_UnitId_State_Id",
                 table: "Items",
-                column: "UnitId");
+                columns: new[] { "UnitId", "State", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_UnitPath_State_DueOn",
+                name: "IX_Items_UnitPath",
                 table: "Items",
-                columns: new[] { "UnitPath", "State", "DueOn" });
+                column: "UnitPath");
         }
 
         /// <inheritdoc />
