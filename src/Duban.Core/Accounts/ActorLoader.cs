@@ -6,28 +6,29 @@ namespace Duban.Core.Accounts;
 /// <summary>Builds the actor of a signed-in user from the database, so role and unit changes apply at once.</summary>
 public sealed class ActorLoader(DubanDb db)
 {
+    /// <summary>One query per request: the user, the role names and the person's unit and path.</summary>
     public async Task<Actor?> LoadAsync(int userId, CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.AsNoTracking()
+        // Nothing here is scoped data; the filters are off so an anonymous request can load its own user.
+        var user = await db.Users.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.PersonId, u.LockoutEnd })
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.DisplayName,
+                u.PersonId,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                UnitId = db.People.Where(p => p.Id == u.PersonId).Select(p => (int?)p.UnitId).FirstOrDefault(),
+                UnitPath = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Unit!.Path).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return null;
         }
-        var roles = await db.UserRoles.AsNoTracking()
-            .Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToListAsync(cancellationToken);
-        var place = user.PersonId is null
-            ? null
-            : await db.People.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => p.Id == user.PersonId)
-                .Select(p => new { p.UnitId, p.Unit!.Path })
-                .FirstOrDefaultAsync(cancellationToken);
         var name = user.UserName ?? user.DisplayName;
-        return new Actor(user.Id, name, roles.ToHashSet(), user.PersonId, place?.UnitId, place?.Path)
+        return new Actor(user.Id, name, user.Roles.ToHashSet(), user.PersonId, user.UnitId, user.UnitPath)
         {
             DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? name : user.DisplayName,
         };

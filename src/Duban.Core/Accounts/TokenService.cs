@@ -9,7 +9,7 @@ namespace Duban.Core.Accounts;
 /// <summary>Personal access tokens for the API. The secret is shown once; only its SHA-256 hash is kept.</summary>
 public sealed class TokenService(DubanDb db, AccountService accounts, TimeProvider clock)
 {
-    private const string Marker = "dbn_";
+    internal const string Marker = "dbn_";
 
     public async Task<(ApiToken Token, string Secret)> CreateAsync(string userName, string? name)
     {
@@ -42,21 +42,7 @@ public sealed class TokenService(DubanDb db, AccountService accounts, TimeProvid
         return [.. rows.Select(r => (r.Token, r.UserName ?? string.Empty))];
     }
 
-    /// <summary>The user a presented secret belongs to, or null when it is unknown or revoked.</summary>
-    public async Task<int?> AuthenticateAsync(string secret)
-    {
-        if (!secret.StartsWith(Marker, StringComparison.Ordinal) || secret.Length > 100)
-        {
-            return null;
-        }
-        var hash = HashOf(secret);
-        return await db.ApiTokens.AsNoTracking()
-            .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Select(t => (int?)t.UserId)
-            .FirstOrDefaultAsync();
-    }
-
-    private static string HashOf(string secret) =>
+    internal static string HashOf(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static string Base64Url(byte[] bytes) =>

@@ -68,6 +68,7 @@ public static class DataServices
         services.AddScoped<Ledger.EvidenceStore>();
         services.AddScoped<AccountService>();
         services.AddScoped<TokenService>();
+        services.AddScoped<TokenLookup>();
         services.AddScoped<ActorLoader>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();

@@ -125,10 +125,12 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         {
             return null;
         }
-        var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
-        if (path is not null)
+        var subtree = await db.Units
+            .Where(u => u.Path.StartsWith(db.Units.Where(x => x.Id == unitId).Select(x => x.Path).First()))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+        if (subtree.Count > 0)
         {
-            return await db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(cancellationToken);
+            return subtree;
         }
         var exists = await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId, cancellationToken);
         throw exists ? Organization.OrganizationErrors.UnitOutOfScope() : Organization.OrganizationErrors.UnitNotFound(unitId.Value);

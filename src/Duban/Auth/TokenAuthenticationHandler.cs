@@ -10,7 +10,7 @@ namespace Duban.Auth;
 /// <summary>Authenticates API calls that present a personal access token as "Authorization: Bearer dbn_…".</summary>
 internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TokenService tokens)
+    TokenLookup tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -26,7 +26,7 @@ internal sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var secret = Request.Headers.Authorization.ToString()[Prefix.Length..].Trim();
-        var userId = await tokens.AuthenticateAsync(secret);
+        var userId = await tokens.UserOfAsync(secret, Context.RequestAborted);
         if (userId is null)
         {
             return AuthenticateResult.Fail("访问令牌无效或已被吊销。");

@@ -1,0 +1,21 @@
+using Duban.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Accounts;
+
+/// <summary>
+/// Checks a presented token on every API request: one indexed lookup by hash, kept apart from
+/// <see cref="TokenService"/> so a request does not build the account machinery it does not use.
+/// </summary>
+public sealed class TokenLookup(DubanDb db)
+{
+    private static readonly Func<DubanDb, string, CancellationToken, Task<int?>> ActiveUserByHash =
+        EF.CompileAsyncQuery((DubanDb context, string hash, CancellationToken _) =>
+            context.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null).Select(t => (int?)t.UserId).FirstOrDefault());
+
+    /// <summary>The user a presented secret belongs to, or null when it is unknown or revoked.</summary>
+    public Task<int?> UserOfAsync(string secret, CancellationToken cancellationToken = default) =>
+        !secret.StartsWith(TokenService.Marker, StringComparison.Ordinal) || secret.Length > 100
+            ? Task.FromResult<int?>(null)
+            : ActiveUserByHash(db, TokenService.HashOf(secret), cancellationToken);
+}
