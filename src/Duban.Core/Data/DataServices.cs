@@ -63,6 +63,7 @@ public static class DataServices
         services.AddScoped<Audit.AuditLog>();
         services.AddOptions<Ledger.LedgerOptions>();
         services.AddSingleton<Ledger.LightCountCache>();
+        services.AddSingleton<Ledger.LightTally>();
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
         services.AddScoped<Ledger.EvidenceStore>();

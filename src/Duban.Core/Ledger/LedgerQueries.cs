@@ -43,7 +43,8 @@ public sealed record LightCounts(int Red, int Yellow, int Green, int Closed)
 /// <summary>Reading the ledger within the actor's scope: the filtered, paged list with its light counts.</summary>
 public sealed record UnitLights(int UnitId, string UnitName, int Red, int Yellow, int Green, int Closed);
 
-public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<LedgerOptions> options, LightCountCache cache)
+public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<LedgerOptions> options, LightCountCache cache,
+    LightTally tally)
 {
     public const int TextMaxLength = 100;
 
@@ -72,10 +73,19 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         return new LightCounts(units.Sum(u => u.Red), units.Sum(u => u.Yellow), units.Sum(u => u.Green), units.Sum(u => u.Closed));
     }
 
-    /// <summary>Counts per unit and light (the dashboard's table), cached briefly per scope, filter and day.</summary>
+    /// <summary>
+    /// Counts per unit and light (the dashboard's table). By unit alone they come from the in-memory tally; with
+    /// other filters, or for a member's own items, from a grouped query cached briefly per scope, filter and day.
+    /// </summary>
     public async Task<IReadOnlyList<UnitLights>> CountLightsByUnitAsync(LedgerQuery query, CancellationToken cancellationToken = default)
     {
         var actor = db.Actor;
+        if (tally.IsReady && actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
+            && query is { CampaignId: null, CategoryId: null, Source: null, State: null, PersonId: null }
+            && string.IsNullOrWhiteSpace(query.Text))
+        {
+            return await FromTallyAsync(query.UnitId, cancellationToken);
+        }
         var key = $"{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query with { Light = null, Sort = LedgerSort.Newest }}|{Today}|{YellowDays}";
         return await cache.GetOrAddAsync(key, async () =>
         {
@@ -113,6 +123,17 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var rows = await ProjectAsync(items.OrderBy(i => i.DueOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize),
             cancellationToken);
         return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
+    }
+
+    private async Task<IReadOnlyList<UnitLights>> FromTallyAsync(int? unitId, CancellationToken cancellationToken)
+    {
+        var subtree = await SubtreeAsync(unitId, cancellationToken);
+        var visible = (await db.Units.Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+            .Where(u => subtree is null || subtree.Contains(u.Id))
+            .ToDictionary(u => u.Id, u => u.Name);
+        var counts = tally.CountByUnit(Today, YellowDays, visible.ContainsKey);
+        return [.. counts.Select(c => new UnitLights(c.Key, visible[c.Key], c.Value.Red, c.Value.Yellow, c.Value.Green, c.Value.Closed))
+            .OrderBy(u => u.UnitName, StringComparer.Ordinal)];
     }
 
     /// <summary>

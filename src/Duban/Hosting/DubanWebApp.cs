@@ -32,6 +32,7 @@ public static class DubanWebApp
         services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<ScopedActorAccessor>());
         services.AddDubanCore(sp => DubanConfiguration.DatabaseSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<LightTallyService>();
         services.Configure<Core.Ledger.LedgerOptions>(builder.Configuration.GetSection(Core.Ledger.LedgerOptions.Section));
         // Keys that sign the login cookie live with the data, so sessions survive a restart.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

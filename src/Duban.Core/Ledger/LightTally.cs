@@ -1,0 +1,128 @@
+using Duban.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Duban.Core.Ledger;
+
+/// <summary>
+/// The counts behind the lights, kept in memory so that the light counts of a whole ledger need no scan of it:
+/// how many items each unit has per (closed, deadline kind, due date). A light is a function of those and today, so
+/// the counts stay right from day to day. Built once in the background at start, moved by every change this
+/// instance saves, and rebuilt from the database every few minutes so that other instances' changes arrive too.
+/// </summary>
+public sealed class LightTally(IServiceScopeFactory scopes)
+{
+    public static readonly TimeSpan RebuildEvery = TimeSpan.FromMinutes(5);
+
+    private readonly Lock _gate = new();
+    private Dictionary<TallyKey, int>? _counts;
+    private long _changes;
+
+    public readonly record struct TallyKey(int UnitId, bool Closed, DeadlineKind Kind, DateOnly DueOn)
+    {
+        public static TallyKey Of(RectificationItem item) =>
+            new(item.UnitId, item.State == ItemState.Closed, item.DeadlineKind, item.DueOn);
+    }
+
+    public bool IsReady
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _counts is not null;
+            }
+        }
+    }
+
+    /// <summary>Moves one item from one bucket to another after its change was saved.</summary>
+    public void Move(TallyKey? before, TallyKey? after)
+    {
+        lock (_gate)
+        {
+            _changes++;
+            if (_counts is null || before == after)
+            {
+                return;
+            }
+            if (before is { } old && _counts.TryGetValue(old, out var count))
+            {
+                if (count <= 1)
+                {
+                    _counts.Remove(old);
+                }
+                else
+                {
+                    _counts[old] = count - 1;
+                }
+            }
+            if (after is { } added)
+            {
+                _counts[added] = _counts.GetValueOrDefault(added) + 1;
+            }
+        }
+    }
+
+    /// <summary>Light counts per unit for the units the filter lets through.</summary>
+    public Dictionary<int, (int Red, int Yellow, int Green, int Closed)> CountByUnit(DateOnly today, int yellowDays, Func<int, bool> include)
+    {
+        var limit = today.AddDays(yellowDays);
+        var result = new Dictionary<int, (int Red, int Yellow, int Green, int Closed)>();
+        lock (_gate)
+        {
+            foreach (var (key, count) in _counts ?? [])
+            {
+                if (!include(key.UnitId))
+                {
+                    continue;
+                }
+                var (red, yellow, green, closed) = result.GetValueOrDefault(key.UnitId);
+                if (key.Closed)
+                {
+                    closed += count;
+                }
+                else if (key.DueOn < today)
+                {
+                    red += count;
+                }
+                else if (key.Kind == DeadlineKind.Immediate || key.DueOn <= limit)
+                {
+                    yellow += count;
+                }
+                else
+                {
+                    green += count;
+                }
+                result[key.UnitId] = (red, yellow, green, closed);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Counts every item afresh; if changes were saved meanwhile it counts again, so none is lost.</summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            long changesBefore;
+            lock (_gate)
+            {
+                changesBefore = _changes;
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
+            var rows = await db.Items.IgnoreQueryFilters().AsNoTracking()
+                .GroupBy(i => new { i.UnitId, Closed = i.State == ItemState.Closed, i.DeadlineKind, i.DueOn })
+                .Select(g => new { g.Key.UnitId, g.Key.Closed, g.Key.DeadlineKind, g.Key.DueOn, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            lock (_gate)
+            {
+                if (_changes == changesBefore)
+                {
+                    _counts = rows.ToDictionary(r => new TallyKey(r.UnitId, r.Closed, r.DeadlineKind, r.DueOn), r => r.Count);
+                    return;
+                }
+            }
+        }
+    }
+}
