@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Core.Accounts;
 
 /// <summary>Creating accounts, resetting and changing passwords: used by the command line and the pages.</summary>
-public sealed class AccountService(DubanDb db, UserManager<AppUser> users)
+public sealed class AccountService(DubanDb db, UserManager<AppUser> users, ActorCache actors)
 {
     public const int UserNameMaxLength = 50;
 
@@ -41,6 +41,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users)
         var user = new AppUser { UserName = name, DisplayName = displayName, PersonId = person.Id };
         Succeed(await users.CreateAsync(user, initial));
         Succeed(await users.AddToRoleAsync(user, roleName));
+        actors.Clear();
         return (user, initial);
     }
 

@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Core.Accounts;
 
 /// <summary>Builds the actor of a signed-in user from the database, so role and unit changes apply at once.</summary>
-public sealed class ActorLoader(DubanDb db)
+public sealed class ActorLoader(DubanDb db, ActorCache cache)
 {
     /// <summary>One query per request: the user, the role names and the person's unit and path.</summary>
     public async Task<Actor?> LoadAsync(int userId, CancellationToken cancellationToken = default)
     {
+        if (cache.Find(userId) is { } known)
+        {
+            return known;
+        }
         // Nothing here is scoped data; the filters are off so an anonymous request can load its own user.
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Id == userId)
@@ -28,9 +32,11 @@ public sealed class ActorLoader(DubanDb db)
             return null;
         }
         var name = user.UserName ?? user.DisplayName;
-        return new Actor(user.Id, name, user.Roles.ToHashSet(), user.PersonId, user.UnitId, user.UnitPath)
+        var actor = new Actor(user.Id, name, user.Roles.ToHashSet(), user.PersonId, user.UnitId, user.UnitPath)
         {
             DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? name : user.DisplayName,
         };
+        cache.Keep(actor);
+        return actor;
     }
 }

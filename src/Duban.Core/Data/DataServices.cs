@@ -71,6 +71,7 @@ public static class DataServices
         services.AddScoped<TokenService>();
         services.AddScoped<TokenLookup>();
         services.AddScoped<ActorLoader>();
+        services.AddSingleton<ActorCache>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<DemoData>();

@@ -55,7 +55,10 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     public async Task<Page<ItemRow>> SearchAsync(LedgerQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         var items = Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
-        var total = await items.CountAsync(cancellationToken);
+        // Counting a whole ledger is a scan; by unit and light alone the tally already knows the number.
+        var total = UsesTally(query)
+            ? TotalOf(await FromTallyAsync(query.UnitId, cancellationToken), query.Light)
+            : await items.CountAsync(cancellationToken);
         var ordered = query.Sort switch
         {
             LedgerSort.DueFirst => items.OrderBy(i => i.DueOn).ThenBy(i => i.Id),
@@ -80,9 +83,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     public async Task<IReadOnlyList<UnitLights>> CountLightsByUnitAsync(LedgerQuery query, CancellationToken cancellationToken = default)
     {
         var actor = db.Actor;
-        if (tally.IsReady && actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
-            && query is { CampaignId: null, CategoryId: null, Source: null, State: null, PersonId: null }
-            && string.IsNullOrWhiteSpace(query.Text))
+        if (UsesTally(query))
         {
             return await FromTallyAsync(query.UnitId, cancellationToken);
         }
@@ -124,6 +125,21 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
             cancellationToken);
         return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
     }
+
+    /// <summary>The tally answers for whole units; any other filter, or a member's own items, needs the database.</summary>
+    private bool UsesTally(LedgerQuery query) =>
+        tally.IsReady && db.Actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
+        && query is { CampaignId: null, CategoryId: null, Source: null, State: null, PersonId: null }
+        && string.IsNullOrWhiteSpace(query.Text);
+
+    private static int TotalOf(IReadOnlyList<UnitLights> units, Light? light) => light switch
+    {
+        Light.Red => units.Sum(u => u.Red),
+        Light.Yellow => units.Sum(u => u.Yellow),
+        Light.Green => units.Sum(u => u.Green),
+        Light.None => units.Sum(u => u.Closed),
+        _ => units.Sum(u => u.Red + u.Yellow + u.Green + u.Closed),
+    };
 
     private async Task<IReadOnlyList<UnitLights>> FromTallyAsync(int? unitId, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed record UnitRow(int Id, string Name, UnitKind Kind, int? ParentId, 
 }
 
 /// <summary>The unit tree: reading within the actor's scope, and changes by administrators.</summary>
-public sealed class UnitService(DubanDb db)
+public sealed class UnitService(DubanDb db, ActorCache actors)
 {
     /// <summary>The visible units in tree order (each parent before its children, siblings by sort order).</summary>
     public async Task<IReadOnlyList<UnitRow>> ListAsync(CancellationToken cancellationToken = default)
@@ -75,6 +75,7 @@ public sealed class UnitService(DubanDb db)
         unit.PlaceUnder(parent);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        actors.Clear();
         return unit;
     }
 
@@ -97,6 +98,8 @@ public sealed class UnitService(DubanDb db)
                 .ExecuteUpdateAsync(set => set.SetProperty(i => i.UnitPath, each.Path));
         }
         await transaction.CommitAsync();
+        // A moved unit changes the scope of everyone in it.
+        actors.Clear();
         return unit;
     }
 
