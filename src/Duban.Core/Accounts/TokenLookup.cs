@@ -9,13 +9,17 @@ namespace Duban.Core.Accounts;
 /// </summary>
 public sealed class TokenLookup(DubanDb db)
 {
-    private static readonly Func<DubanDb, string, CancellationToken, Task<int?>> ActiveUserByHash =
-        EF.CompileAsyncQuery((DubanDb context, string hash, CancellationToken _) =>
-            context.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null).Select(t => (int?)t.UserId).FirstOrDefault());
-
     /// <summary>The user a presented secret belongs to, or null when it is unknown or revoked.</summary>
-    public Task<int?> UserOfAsync(string secret, CancellationToken cancellationToken = default) =>
-        !secret.StartsWith(TokenService.Marker, StringComparison.Ordinal) || secret.Length > 100
-            ? Task.FromResult<int?>(null)
-            : ActiveUserByHash(db, TokenService.HashOf(secret), cancellationToken);
+    public async Task<int?> UserOfAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (!secret.StartsWith(TokenService.Marker, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+        var hash = TokenService.HashOf(secret);
+        return await db.ApiTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Select(t => (int?)t.UserId)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 }
