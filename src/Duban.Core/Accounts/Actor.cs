@@ -40,6 +40,18 @@ public sealed record Actor(
 
     public bool IsIn(string role) => IsSystem || Roles.Contains(role);
 
+    /// <summary>
+    /// Whether a unit lies in the actor's data scope: the same rule as the database's unit filter (DubanDb), for
+    /// code that works on units already in memory.
+    /// </summary>
+    public bool Sees(int unitId, string unitPath) => Scope switch
+    {
+        DataScope.All => true,
+        DataScope.UnitAndBelow => UnitPath is not null && unitPath.StartsWith(UnitPath, StringComparison.Ordinal),
+        DataScope.Unit or DataScope.Self => unitId == UnitId,
+        _ => false,
+    };
+
     public bool Can(Permission permission) => IsSystem || Permissions.RolesFor(permission).Any(Roles.Contains);
 
     public void Require(Permission permission)

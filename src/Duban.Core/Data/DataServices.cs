@@ -72,6 +72,7 @@ public static class DataServices
         services.AddScoped<TokenLookup>();
         services.AddScoped<ActorLoader>();
         services.AddSingleton<ActorCache>();
+        services.AddSingleton<Organization.UnitDirectory>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<DemoData>();

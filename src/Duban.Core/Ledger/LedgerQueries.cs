@@ -44,7 +44,7 @@ public sealed record LightCounts(int Red, int Yellow, int Green, int Closed)
 public sealed record UnitLights(int UnitId, string UnitName, int Red, int Yellow, int Green, int Closed);
 
 public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<LedgerOptions> options, LightCountCache cache,
-    LightTally tally)
+    LightTally tally, Organization.UnitDirectory directory)
 {
     public const int TextMaxLength = 100;
 
@@ -144,8 +144,8 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     private async Task<IReadOnlyList<UnitLights>> FromTallyAsync(int? unitId, CancellationToken cancellationToken)
     {
         var subtree = await SubtreeAsync(unitId, cancellationToken);
-        var visible = (await db.Units.Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
-            .Where(u => subtree is null || subtree.Contains(u.Id))
+        var visible = (await directory.AllAsync(db, cancellationToken)).Values
+            .Where(u => db.Actor.Sees(u.Id, u.Path) && (subtree is null || subtree.Contains(u.Id)))
             .ToDictionary(u => u.Id, u => u.Name);
         var counts = tally.CountByUnit(Today, YellowDays, visible.ContainsKey);
         return [.. counts.Select(c => new UnitLights(c.Key, visible[c.Key], c.Value.Red, c.Value.Yellow, c.Value.Green, c.Value.Closed))
@@ -162,15 +162,17 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         {
             return null;
         }
-        var subtree = await db.Units
-            .Where(u => u.Path.StartsWith(db.Units.Where(x => x.Id == unitId).Select(x => x.Path).First()))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
-        if (subtree.Count > 0)
+        var units = await directory.AllAsync(db, cancellationToken);
+        if (!units.TryGetValue(unitId.Value, out var unit))
         {
-            return subtree;
+            throw Organization.OrganizationErrors.UnitNotFound(unitId.Value);
         }
-        var exists = await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId, cancellationToken);
-        throw exists ? Organization.OrganizationErrors.UnitOutOfScope() : Organization.OrganizationErrors.UnitNotFound(unitId.Value);
+        var actor = db.Actor;
+        if (!actor.Sees(unit.Id, unit.Path))
+        {
+            throw Organization.OrganizationErrors.UnitOutOfScope();
+        }
+        return [.. units.Values.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal) && actor.Sees(u.Id, u.Path)).Select(u => u.Id)];
     }
 
     internal IQueryable<RectificationItem> Filter(LedgerQuery query, List<int>? unitIds, bool withLight)
@@ -243,13 +245,11 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
             i.Id, i.Code, i.State, i.UnitId, i.DeadlineKind, i.DueOn, i.Problem, i.ResponsiblePersonId, i.FoundOn,
             i.Source, i.UrgeCount, i.Version,
         }).ToListAsync(cancellationToken);
-        var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
         var personIds = rows.Select(r => r.ResponsiblePersonId).OfType<int>().Distinct().ToList();
-        var units = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var units = await directory.AllAsync(db, cancellationToken);
         var people = personIds.Count == 0 ? [] : await db.People.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId, units.GetValueOrDefault(r.UnitId, string.Empty),
+        return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId, units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
             LightOf(r.State, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
             r.ResponsiblePersonId is { } p ? people.GetValueOrDefault(p) : null, r.FoundOn, r.Source, r.UrgeCount, r.Version))];
     }

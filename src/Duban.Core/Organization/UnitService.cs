@@ -14,7 +14,7 @@ public sealed record UnitRow(int Id, string Name, UnitKind Kind, int? ParentId, 
 }
 
 /// <summary>The unit tree: reading within the actor's scope, and changes by administrators.</summary>
-public sealed class UnitService(DubanDb db, ActorCache actors)
+public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory directory)
 {
     /// <summary>The visible units in tree order (each parent before its children, siblings by sort order).</summary>
     public async Task<IReadOnlyList<UnitRow>> ListAsync(CancellationToken cancellationToken = default)
@@ -76,6 +76,7 @@ public sealed class UnitService(DubanDb db, ActorCache actors)
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         actors.Clear();
+        directory.Clear();
         return unit;
     }
 
@@ -100,6 +101,7 @@ public sealed class UnitService(DubanDb db, ActorCache actors)
         await transaction.CommitAsync();
         // A moved unit changes the scope of everyone in it.
         actors.Clear();
+        directory.Clear();
         return unit;
     }
 
