@@ -44,14 +44,19 @@ public static class DataServices
         Func<IServiceProvider, DatabaseSettings> settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContext<SqliteDubanDb>((sp, options) =>
+        // Pooled contexts: a request leases one (with its actor) and the scope's end returns it.
+        services.AddPooledDbContextFactory<SqliteDubanDb>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
-        services.AddDbContext<PostgresDubanDb>((sp, options) =>
+        services.AddPooledDbContextFactory<PostgresDubanDb>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
-        services.AddScoped<DubanDb>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        services.AddScoped<DubanDb>(sp =>
         {
-            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresDubanDb>(),
-            _ => sp.GetRequiredService<SqliteDubanDb>(),
+            DubanDb db = sp.GetRequiredService<DatabaseSettings>().Provider switch
+            {
+                DatabaseProvider.Postgres => sp.GetRequiredService<IDbContextFactory<PostgresDubanDb>>().CreateDbContext(),
+                _ => sp.GetRequiredService<IDbContextFactory<SqliteDubanDb>>().CreateDbContext(),
+            };
+            return db.Bind(sp.GetRequiredService<IActorAccessor>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddIdentityCore<AppUser>(AccountRules.Configure)
             .AddRoles<AppRole>()

@@ -1,4 +1,3 @@
-using Duban.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -7,14 +6,12 @@ namespace Duban.Core.Data;
 /// <summary>Lets `dotnet ef` build each provider's context without the app (scripts/add-migration.sh).</summary>
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDubanDb>
 {
-    public SqliteDubanDb CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteDubanDb>().UseSqlite("Data Source=design.db").Options,
-        new SystemActorAccessor(), TimeProvider.System);
+    public SqliteDubanDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDubanDb>().UseSqlite("Data Source=design.db").Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDubanDb>
 {
-    public PostgresDubanDb CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresDubanDb>().UseNpgsql("Host=localhost;Database=duban_design").Options,
-        new SystemActorAccessor(), TimeProvider.System);
+    public PostgresDubanDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDubanDb>().UseNpgsql("Host=localhost;Database=duban_design").Options);
 }

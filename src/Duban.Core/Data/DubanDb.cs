@@ -16,14 +16,25 @@ namespace Duban.Core.Data;
 /// </summary>
 public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
 {
-    private readonly IActorAccessor _actors;
-    private readonly TimeProvider _clock;
-    private readonly List<AuditDraft> _notes = [];
+    // Until a lease binds an actor, a context acts for nobody and sees nothing.
+    private static readonly IActorAccessor NobodyYet = new Nobody();
 
-    protected DubanDb(DbContextOptions options, IActorAccessor actors, TimeProvider clock) : base(options)
+    private readonly List<AuditDraft> _notes = [];
+    private IActorAccessor _actors = NobodyYet;
+    private TimeProvider _clock = TimeProvider.System;
+
+    // Contexts are pooled, so they take only options; the request's actor and the clock come with each lease.
+    protected DubanDb(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>Hands a (pooled) context to one request or command: who acts, and which clock tells the time.</summary>
+    public DubanDb Bind(IActorAccessor actors, TimeProvider clock)
     {
         _actors = actors;
         _clock = clock;
+        _notes.Clear();
+        return this;
     }
 
     public DbSet<Unit> Units => Set<Unit>();
@@ -143,5 +154,10 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
             AuditEvents.Add(auditEvent);
             previous = auditEvent.Hash;
         }
+    }
+
+    private sealed class Nobody : IActorAccessor
+    {
+        public Actor Actor => Actor.Anonymous;
     }
 }

@@ -1,19 +1,16 @@
-using Duban.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Core.Data;
 
 /// <summary>The SQLite flavour, with its own migrations.</summary>
-public sealed class SqliteDubanDb(DbContextOptions<SqliteDubanDb> options, IActorAccessor actors, TimeProvider clock)
-    : DubanDb(options, actors, clock)
+public sealed class SqliteDubanDb(DbContextOptions<SqliteDubanDb> options) : DubanDb(options)
 {
     // EF opens SQLite transactions with BEGIN IMMEDIATE, which already takes the write lock.
     protected override Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The PostgreSQL flavour, with its own migrations; several app instances may share one database.</summary>
-public sealed class PostgresDubanDb(DbContextOptions<PostgresDubanDb> options, IActorAccessor actors, TimeProvider clock)
-    : DubanDb(options, actors, clock)
+public sealed class PostgresDubanDb(DbContextOptions<PostgresDubanDb> options) : DubanDb(options)
 {
     private const long AuditChainLockKey = 7_242_026;
 

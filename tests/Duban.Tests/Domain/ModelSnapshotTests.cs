@@ -1,4 +1,3 @@
-using Duban.Core.Accounts;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +9,7 @@ public class ModelSnapshotTests
     [Fact]
     public void Sqlite_has_no_pending_model_changes()
     {
-        using var db = new SqliteDubanDb(new DbContextOptionsBuilder<SqliteDubanDb>().UseSqlite("Data Source=:memory:").Options,
-            new SystemActorAccessor(), TimeProvider.System);
+        using var db = new SqliteDubanDb(new DbContextOptionsBuilder<SqliteDubanDb>().UseSqlite("Data Source=:memory:").Options);
 
         Assert.False(db.Database.HasPendingModelChanges());
     }
@@ -19,8 +17,7 @@ public class ModelSnapshotTests
     [Fact]
     public void Postgres_has_no_pending_model_changes()
     {
-        using var db = new PostgresDubanDb(new DbContextOptionsBuilder<PostgresDubanDb>().UseNpgsql("Host=localhost").Options,
-            new SystemActorAccessor(), TimeProvider.System);
+        using var db = new PostgresDubanDb(new DbContextOptionsBuilder<PostgresDubanDb>().UseNpgsql("Host=localhost").Options);
 
         Assert.False(db.Database.HasPendingModelChanges());
     }
