@@ -55,10 +55,8 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     public async Task<Page<ItemRow>> SearchAsync(LedgerQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         var items = Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
-        // Counting a whole ledger is a scan; by unit and light alone the tally already knows the number.
-        var total = UsesTally(query)
-            ? TotalOf(await FromTallyAsync(query.UnitId, cancellationToken), query.Light)
-            : await items.CountAsync(cancellationToken);
+        // Counting a whole ledger is a scan; by unit, state or light alone the tally already knows the number.
+        var total = await TallyTotalAsync(query, cancellationToken) ?? await items.CountAsync(cancellationToken);
         var ordered = query.Sort switch
         {
             LedgerSort.DueFirst => items.OrderBy(i => i.DueOn).ThenBy(i => i.Id),
@@ -127,10 +125,35 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     }
 
     /// <summary>The tally answers for whole units; any other filter, or a member's own items, needs the database.</summary>
-    private bool UsesTally(LedgerQuery query) =>
+    private bool UsesTally(LedgerQuery query) => TallyCovers(query) && query.State is null;
+
+    private bool TallyCovers(LedgerQuery query) =>
         tally.IsReady && db.Actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
-        && query is { CampaignId: null, CategoryId: null, Source: null, State: null, PersonId: null }
+        && query is { CampaignId: null, CategoryId: null, Source: null, PersonId: null }
         && string.IsNullOrWhiteSpace(query.Text);
+
+    /// <summary>The list's total from the tally when it can say it, else null (then the database counts).</summary>
+    private async Task<int?> TallyTotalAsync(LedgerQuery query, CancellationToken cancellationToken)
+    {
+        if (!TallyCovers(query) || (query.State is not null && query.Light is not null))
+        {
+            return null;
+        }
+        if (query.State is { } state)
+        {
+            var visible = await VisibleUnitsAsync(query.UnitId, cancellationToken);
+            return tally.CountInState(state, visible.ContainsKey);
+        }
+        return TotalOf(await FromTallyAsync(query.UnitId, cancellationToken), query.Light);
+    }
+
+    private async Task<Dictionary<int, string>> VisibleUnitsAsync(int? unitId, CancellationToken cancellationToken)
+    {
+        var subtree = await SubtreeAsync(unitId, cancellationToken);
+        return (await directory.AllAsync(db, cancellationToken)).Values
+            .Where(u => db.Actor.Sees(u.Id, u.Path) && (subtree is null || subtree.Contains(u.Id)))
+            .ToDictionary(u => u.Id, u => u.Name);
+    }
 
     private static int TotalOf(IReadOnlyList<UnitLights> units, Light? light) => light switch
     {
@@ -143,10 +166,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
 
     private async Task<IReadOnlyList<UnitLights>> FromTallyAsync(int? unitId, CancellationToken cancellationToken)
     {
-        var subtree = await SubtreeAsync(unitId, cancellationToken);
-        var visible = (await directory.AllAsync(db, cancellationToken)).Values
-            .Where(u => db.Actor.Sees(u.Id, u.Path) && (subtree is null || subtree.Contains(u.Id)))
-            .ToDictionary(u => u.Id, u => u.Name);
+        var visible = await VisibleUnitsAsync(unitId, cancellationToken);
         var counts = tally.CountByUnit(Today, YellowDays, visible.ContainsKey);
         return [.. counts.Select(c => new UnitLights(c.Key, visible[c.Key], c.Value.Red, c.Value.Yellow, c.Value.Green, c.Value.Closed))
             .OrderBy(u => u.UnitName, StringComparer.Ordinal)];
@@ -232,9 +252,8 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     }
 
     /// <summary>
-    /// Fetches a page of rows, then the names they refer to in a second, small query. The names are read without
-    /// the scope filter (a member may see an item of another unit that names them), and IgnoreQueryFilters would
-    /// switch the filter off for the whole query, items included, so it must not appear in the first one.
+    /// Fetches a page of rows in one query. Unit names come from the unit directory; the responsible person's name
+    /// is read under the people filter, so a name outside the actor's scope shows as unknown rather than leaking.
     /// </summary>
     private async Task<List<ItemRow>> ProjectAsync(IQueryable<RectificationItem> items, CancellationToken cancellationToken)
     {
@@ -242,16 +261,14 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var yellowDays = YellowDays;
         var rows = await items.Select(i => new
         {
-            i.Id, i.Code, i.State, i.UnitId, i.DeadlineKind, i.DueOn, i.Problem, i.ResponsiblePersonId, i.FoundOn,
-            i.Source, i.UrgeCount, i.Version,
+            i.Id, i.Code, i.State, i.UnitId, i.DeadlineKind, i.DueOn, i.Problem, i.FoundOn, i.Source, i.UrgeCount, i.Version,
+            Person = db.People.Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
         }).ToListAsync(cancellationToken);
-        var personIds = rows.Select(r => r.ResponsiblePersonId).OfType<int>().Distinct().ToList();
         var units = await directory.AllAsync(db, cancellationToken);
-        var people = personIds.Count == 0 ? [] : await db.People.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId, units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
+        return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId,
+            units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
             LightOf(r.State, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
-            r.ResponsiblePersonId is { } p ? people.GetValueOrDefault(p) : null, r.FoundOn, r.Source, r.UrgeCount, r.Version))];
+            r.Person, r.FoundOn, r.Source, r.UrgeCount, r.Version))];
     }
 
     private static Light LightOf(ItemState state, DeadlineKind kind, DateOnly dueOn, DateOnly today, int yellowDays) =>

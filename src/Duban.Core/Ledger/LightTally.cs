@@ -6,7 +6,7 @@ namespace Duban.Core.Ledger;
 
 /// <summary>
 /// The counts behind the lights, kept in memory so that the light counts of a whole ledger need no scan of it:
-/// how many items each unit has per (closed, deadline kind, due date). A light is a function of those and today, so
+/// how many items each unit has per (state, deadline kind, due date). A light is a function of those and today, so
 /// the counts stay right from day to day. Built once in the background at start, moved by every change this
 /// instance saves, and rebuilt from the database every few minutes so that other instances' changes arrive too.
 /// </summary>
@@ -15,14 +15,19 @@ public sealed class LightTally(IServiceScopeFactory scopes)
     public static readonly TimeSpan RebuildEvery = TimeSpan.FromMinutes(5);
 
     private readonly Lock _gate = new();
-    private Dictionary<TallyKey, int>? _counts;
+    private Dictionary<LightKey, int>? _counts;
+    private Dictionary<(int UnitId, ItemState State), int>? _byState;
     private long _changes;
 
-    public readonly record struct TallyKey(int UnitId, bool Closed, DeadlineKind Kind, DateOnly DueOn)
+    /// <summary>Where an item stands for the tally: its unit, state, deadline kind and due date.</summary>
+    public readonly record struct TallyKey(int UnitId, ItemState State, DeadlineKind Kind, DateOnly DueOn)
     {
-        public static TallyKey Of(RectificationItem item) =>
-            new(item.UnitId, item.State == ItemState.Closed, item.DeadlineKind, item.DueOn);
+        public static TallyKey Of(RectificationItem item) => new(item.UnitId, item.State, item.DeadlineKind, item.DueOn);
+
+        internal LightKey Light => new(UnitId, State == ItemState.Closed, Kind, DueOn);
     }
+
+    internal readonly record struct LightKey(int UnitId, bool Closed, DeadlineKind Kind, DateOnly DueOn);
 
     public bool IsReady
     {
@@ -41,25 +46,29 @@ public sealed class LightTally(IServiceScopeFactory scopes)
         lock (_gate)
         {
             _changes++;
-            if (_counts is null || before == after)
+            if (_counts is null || _byState is null || before == after)
             {
                 return;
             }
-            if (before is { } old && _counts.TryGetValue(old, out var count))
+            if (before is { } old)
             {
-                if (count <= 1)
-                {
-                    _counts.Remove(old);
-                }
-                else
-                {
-                    _counts[old] = count - 1;
-                }
+                Decrement(_counts, old.Light);
+                Decrement(_byState, (old.UnitId, old.State));
             }
             if (after is { } added)
             {
-                _counts[added] = _counts.GetValueOrDefault(added) + 1;
+                _counts[added.Light] = _counts.GetValueOrDefault(added.Light) + 1;
+                _byState[(added.UnitId, added.State)] = _byState.GetValueOrDefault((added.UnitId, added.State)) + 1;
             }
+        }
+    }
+
+    /// <summary>How many items in the given state the units the filter lets through hold.</summary>
+    public int CountInState(ItemState state, Func<int, bool> include)
+    {
+        lock (_gate)
+        {
+            return (_byState ?? []).Where(e => e.Key.State == state && include(e.Key.UnitId)).Sum(e => e.Value);
         }
     }
 
@@ -112,16 +121,35 @@ public sealed class LightTally(IServiceScopeFactory scopes)
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
             var rows = await db.Items.IgnoreQueryFilters().AsNoTracking()
-                .GroupBy(i => new { i.UnitId, Closed = i.State == ItemState.Closed, i.DeadlineKind, i.DueOn })
-                .Select(g => new { g.Key.UnitId, g.Key.Closed, g.Key.DeadlineKind, g.Key.DueOn, Count = g.Count() })
+                .GroupBy(i => new { i.UnitId, i.State, i.DeadlineKind, i.DueOn })
+                .Select(g => new { g.Key.UnitId, g.Key.State, g.Key.DeadlineKind, g.Key.DueOn, Count = g.Count() })
                 .ToListAsync(cancellationToken);
+            var counts = rows.GroupBy(r => new LightKey(r.UnitId, r.State == ItemState.Closed, r.DeadlineKind, r.DueOn))
+                .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+            var byState = rows.GroupBy(r => (r.UnitId, r.State)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
             lock (_gate)
             {
                 if (_changes == changesBefore)
                 {
-                    _counts = rows.ToDictionary(r => new TallyKey(r.UnitId, r.Closed, r.DeadlineKind, r.DueOn), r => r.Count);
+                    _counts = counts;
+                    _byState = byState;
                     return;
                 }
+            }
+        }
+    }
+
+    private static void Decrement<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull
+    {
+        if (counts.TryGetValue(key, out var count))
+        {
+            if (count <= 1)
+            {
+                counts.Remove(key);
+            }
+            else
+            {
+                counts[key] = count - 1;
             }
         }
     }

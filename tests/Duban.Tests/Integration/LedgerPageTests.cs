@@ -165,13 +165,23 @@ public sealed class LightTallyTests(SqliteAppFactory app) : IClassFixture<Sqlite
 
         var lights = await supervisor.GetJsonAsync<LightsResponse>("/api/v1/items/lights");
         var generalLights = await supervisor.GetJsonAsync<LightsResponse>($"/api/v1/items/lights?unit={general}");
+        // Filtering by the (only) campaign selects the same items but makes the database count them.
+        var campaign = (await supervisor.GetJsonAsync<ItemView>($"/api/v1/items/{open.Id}")).CampaignId;
+        async Task<int> CountedByDatabase(string filter) =>
+            (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?campaign={campaign}&pageSize=1&{filter}")).Total;
+        async Task<int> CountedByTally(string filter) =>
+            (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=1&{filter}")).Total;
 
         foreach (var (light, count) in new[] { (Light.Red, lights.Total.Red), (Light.Yellow, lights.Total.Yellow), (Light.Green, lights.Total.Green), (Light.None, lights.Total.Closed) })
         {
-            Assert.Equal((await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?light={light}&pageSize=1")).Total, count);
+            Assert.Equal(await CountedByDatabase($"light={light}"), count);
+            Assert.Equal(count, await CountedByTally($"light={light}"));
         }
-        var generalTotal = (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?unit={general}&pageSize=1")).Total;
-        Assert.Equal(generalTotal, generalLights.Total.Total);
+        foreach (var state in Enum.GetValues<ItemState>())
+        {
+            Assert.Equal(await CountedByDatabase($"state={state}&unit={general}"), await CountedByTally($"state={state}&unit={general}"));
+        }
+        Assert.Equal(await CountedByDatabase($"unit={general}"), generalLights.Total.Total);
         Assert.Equal("综合科", Assert.Single(generalLights.Units).UnitName);
     }
 }
