@@ -2,6 +2,7 @@ using Duban.Core.Common;
 using Duban.Core.Data;
 using Duban.Core.Ledger;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Api;
 
@@ -21,6 +22,8 @@ public sealed record ItemRequest(
 /// <summary>The body of a workflow action; each action reads the fields it needs.</summary>
 public sealed record ActionRequest(int? Version, string? Text, string? Reason, string? Note, string? NoEvidenceReason,
     DateOnly? DueOn, bool? Approve, int? UnitId, string? Message);
+
+public sealed record CampaignResponse(int Id, string Code, string Name, int Year, DateOnly StartsOn, DateOnly EndsOn);
 
 public sealed record LightsResponse(LightCounts Total, IReadOnlyList<UnitLights> Units);
 
@@ -94,6 +97,10 @@ internal static class LedgerEndpoints
             return Results.File(download.Content, download.ContentType, download.FileName);
         }).WithSummary("下载佐证材料（记入审计日志）");
 
+        api.MapGet("/campaigns", async (DubanDb db, CancellationToken ct) =>
+                await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year)
+                    .Select(c => new CampaignResponse(c.Id, c.Code, c.Name, c.Year, c.StartsOn, c.EndsOn)).ToListAsync(ct))
+            .WithTags("整改台账").WithSummary("活动（作风建设年）列表");
         api.MapGet("/my-work", async (int? page, int? pageSize, LedgerQueries queries, CancellationToken ct) =>
                 PagedResponse.From(await queries.MyWorkAsync(new PageRequest(page, pageSize), ct)))
             .WithTags("整改台账").WithSummary("等待当前用户处理的整改事项");
