@@ -30,6 +30,8 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
             throw new DubanException(ErrorKind.Conflict, $"用户名“{name}”已被使用。");
         }
         var displayName = Check.Text(personName ?? name, "姓名", Person.NameMaxLength);
+        // Person and account are made together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var person = await db.People.FirstOrDefaultAsync(p => p.UnitId == unit.Id && p.Name == displayName);
         if (person is null)
         {
@@ -41,6 +43,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         var user = new AppUser { UserName = name, DisplayName = displayName, PersonId = person.Id };
         Succeed(await users.CreateAsync(user, initial));
         Succeed(await users.AddToRoleAsync(user, roleName));
+        await transaction.CommitAsync();
         actors.Clear();
         return (user, initial);
     }

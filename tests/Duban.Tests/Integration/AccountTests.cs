@@ -73,6 +73,18 @@ public abstract class AccountTests<TFactory>(TFactory app) where TFactory : Duba
     }
 
     [Fact]
+    public async Task A_refused_account_leaves_no_person_behind()
+    {
+        var error = await Assert.ThrowsAsync<Core.Common.DubanException>(() => app.AsSystemAsync(sp =>
+            sp.GetRequiredService<AccountService>().CreateAsync("bad name!", Roles.Member, "综合科", "新人甲")));
+        var found = await app.AsSystemAsync(sp => sp.GetRequiredService<Core.Organization.PeopleService>()
+            .SearchAsync(new Core.Organization.PeopleQuery(Text: "新人甲"), new Core.Common.PageRequest(1, 10)));
+
+        Assert.Contains("无效", error.Message);
+        Assert.Equal(0, found.Total);
+    }
+
+    [Fact]
     public async Task Anonymous_visitor_of_home_is_sent_to_the_Chinese_login_page()
     {
         var response = await app.Anonymous().GetAsync("/");
