@@ -58,7 +58,10 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
+        // The hash and stamp are hidden from the log, so the reset is recorded as an event of its own.
+        db.Note("account.password-reset", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Succeed(await users.UpdateSecurityStampAsync(user));
+        actors.Clear();
         return password;
     }
 
@@ -69,7 +72,15 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         Check.That(!string.IsNullOrEmpty(currentPassword), "请输入当前密码。");
         Check.That(!string.IsNullOrEmpty(newPassword), "请输入新密码。");
         Check.That(newPassword.Length <= 128, "新密码不能超过 128 个字符。");
-        Succeed(await users.ChangePasswordAsync(user, currentPassword, newPassword));
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            // Guessing the current password here counts toward lockout like a failed login.
+            await users.AccessFailedAsync(user);
+        }
+        Succeed(result);
+        db.Note("account.password-changed", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync();
     }
 
     public async Task<AppUser> FindAsync(string userName)

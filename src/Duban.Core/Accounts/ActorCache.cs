@@ -14,13 +14,22 @@ public sealed class ActorCache(TimeProvider clock)
     public Actor? Find(int userId) =>
         _actors.TryGetValue(userId, out var entry) && entry.Until > clock.GetUtcNow() ? entry.Actor : null;
 
-    public void Keep(Actor actor)
+    private long _generation;
+
+    /// <summary>Read before loading; a load that started before a <see cref="Clear"/> is not kept.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Keep(Actor actor, long loadedInGeneration)
     {
-        if (actor.UserId is { } id)
+        if (actor.UserId is { } id && loadedInGeneration == Generation)
         {
             _actors[id] = (actor, clock.GetUtcNow() + Lifetime);
         }
     }
 
-    public void Clear() => _actors.Clear();
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _actors.Clear();
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Core.Accounts;
 
 /// <summary>Builds the actor of a signed-in user from the database, so role and unit changes apply at once.</summary>
-public sealed class ActorLoader(DubanDb db, ActorCache cache)
+public sealed class ActorLoader(DubanDb db, ActorCache cache, TimeProvider clock)
 {
     /// <summary>One query per request: the user, the role names and the person's unit and path.</summary>
     public async Task<Actor?> LoadAsync(int userId, CancellationToken cancellationToken = default)
@@ -13,6 +13,7 @@ public sealed class ActorLoader(DubanDb db, ActorCache cache)
         {
             return known;
         }
+        var generation = cache.Generation;
         // Nothing here is scoped data; the filters are off so an anonymous request can load its own user.
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.Id == userId)
@@ -22,12 +23,14 @@ public sealed class ActorLoader(DubanDb db, ActorCache cache)
                 u.UserName,
                 u.DisplayName,
                 u.PersonId,
+                u.LockoutEnd,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 UnitId = db.People.Where(p => p.Id == u.PersonId).Select(p => (int?)p.UnitId).FirstOrDefault(),
                 UnitPath = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Unit!.Path).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (user is null)
+        // A deleted or locked-out account acts for nobody, whatever session or token it still holds.
+        if (user is null || user.LockoutEnd > clock.GetUtcNow())
         {
             return null;
         }
@@ -36,7 +39,7 @@ public sealed class ActorLoader(DubanDb db, ActorCache cache)
         {
             DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? name : user.DisplayName,
         };
-        cache.Keep(actor);
+        cache.Keep(actor, generation);
         return actor;
     }
 }

@@ -14,8 +14,9 @@ public readonly record struct PageRequest
 
     public PageRequest(int? page, int? pageSize)
     {
-        PageNumber = Math.Max(1, page ?? 1);
         PageSize = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        // Far enough for any real list, near enough that the offset fits every database's integer.
+        PageNumber = Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize);
     }
 
     public int PageNumber { get; }

@@ -57,14 +57,8 @@ public sealed class EvidenceStore(DatabaseSettings settings, IOptions<LedgerOpti
             }
             var target = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target))
-            {
-                File.Delete(temporary);
-            }
-            else
-            {
-                File.Move(temporary, target);
-            }
+            // Same hash, same bytes: a file already there (or arriving at this moment) is simply replaced.
+            File.Move(temporary, target, overwrite: true);
             return new StoredFile(hash, size, kind.ContentType, name);
         }
         finally

@@ -36,6 +36,9 @@ public static class LedgerErrors
     public static DubanException ExtensionMustBeLater(DateOnly current) =>
         new(ErrorKind.Validation, $"延期后的期限必须晚于当前期限 {current:yyyy-MM-dd}。", "dueOn");
 
+    public static DubanException DeadlineIsAPromise() =>
+        new(ErrorKind.Forbidden, "事项交办后，整改时限和发现日期只能由督查人员修改；需要更多时间请提出延期申请。", "dueOn");
+
     public static DubanException SameUnit() => new(ErrorKind.Validation, "转办的目标单位与当前责任单位相同。", "unitId");
 
     public static DubanException DueDateRequired() => new(ErrorKind.Validation, "限期整改的事项必须填写整改期限。", "dueOn");

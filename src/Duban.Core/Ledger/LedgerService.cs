@@ -76,7 +76,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         ActAsync(id, ItemAction.Edit, expectedVersion, async item =>
         {
             await CheckReferencesAsync(details);
-            item.Edit(details, By, Now);
+            item.Edit(details, By, Now, mayChangeDeadline: db.Actor.IsIn(Roles.Supervisor));
         });
 
     public Task<RectificationItem> AssignAsync(int id, int? version = null) =>
@@ -181,9 +181,10 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         }
         foreach (var (personId, label) in new[] { (details.LeaderPersonId, "责任领导"), (details.ResponsiblePersonId, "责任人") })
         {
-            if (personId is not null && !await db.People.IgnoreQueryFilters().AnyAsync(p => p.Id == personId))
+            // Only people the actor can see: naming someone is no way to look up the whole district.
+            if (personId is not null && !await db.People.AnyAsync(p => p.Id == personId))
             {
-                throw new DubanException(ErrorKind.Validation, $"{label}（人员编号 {personId}）不存在。");
+                throw new DubanException(ErrorKind.Validation, $"{label}（人员编号 {personId}）不存在或不在您的数据范围内。");
             }
         }
     }

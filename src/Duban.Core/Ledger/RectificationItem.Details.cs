@@ -17,9 +17,21 @@ public sealed class ItemCategory
 
 public sealed partial class RectificationItem
 {
+    private const string DeadlineField = "整改时限";
+    private const string FoundOnField = "发现日期";
+
+    /// <summary>Dates outside these years are typing mistakes, not plans.</summary>
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2100, 12, 31);
+
     /// <summary>Checks and takes over the filled-in fields; the deadline rules live here.</summary>
     private void Apply(ItemDetails details)
     {
+        Check.That(Enum.IsDefined(details.Source), "问题来源无效。");
+        Check.That(Enum.IsDefined(details.DeadlineKind), "整改时限类型无效。");
+        Check.That(details.ReportingPeriod is null || Enum.IsDefined(details.ReportingPeriod.Value), "报告周期无效：请选择每月或每季度。");
+        Check.That(details.FoundOn >= Earliest && details.FoundOn <= Latest, "发现日期应在 2000 年至 2100 年之间。");
+        Check.That(details.DueOn is null || (details.DueOn >= Earliest && details.DueOn <= Latest), "整改期限应在 2000 年至 2100 年之间。");
         var problem = Check.Text(details.Problem, "问题描述", ProblemMaxLength);
         var goal = Check.OptionalText(details.Goal, "整改目标", GoalMaxLength);
         var measures = NormalizedMeasures(details.Measures);
@@ -86,9 +98,9 @@ public sealed partial class RectificationItem
         Compare(Source != d.Source, "问题来源");
         Compare(LeaderPersonId != d.LeaderPersonId, "责任领导");
         Compare(ResponsiblePersonId != d.ResponsiblePersonId, "责任人");
-        Compare(FoundOn != d.FoundOn, "发现日期");
+        Compare(FoundOn != d.FoundOn, FoundOnField);
         Compare(DeadlineKind != d.DeadlineKind || (d.DeadlineKind == DeadlineKind.Date && DueOn != d.DueOn)
-                || (d.DeadlineKind == DeadlineKind.Ongoing && ReportingPeriod != (d.ReportingPeriod ?? Ledger.ReportingPeriod.Monthly)), "整改时限");
+                || (d.DeadlineKind == DeadlineKind.Ongoing && ReportingPeriod != (d.ReportingPeriod ?? Ledger.ReportingPeriod.Monthly)), DeadlineField);
         Compare(!_categories.Select(c => c.CatalogEntryId).ToHashSet().SetEquals(d.CategoryIds), "问题类别");
         return changed;
     }

@@ -114,7 +114,11 @@ public sealed partial class RectificationItem
     /// <summary>Whether the action is legal in the item's present state, whoever asks.</summary>
     public bool CanBe(ItemAction action) => LedgerRules.IsLegal(action, this);
 
-    public void Edit(ItemDetails details, ItemActor by, DateTime at)
+    /// <summary>
+    /// Changes the filled-in fields. Once assigned, the deadline is a promise: only a supervisor may change it here;
+    /// everyone else asks for an extension. A changed deadline keeps the old and new dates in the history.
+    /// </summary>
+    public void Edit(ItemDetails details, ItemActor by, DateTime at, bool mayChangeDeadline)
     {
         Require(ItemAction.Edit);
         var changed = ChangedFields(details);
@@ -122,8 +126,15 @@ public sealed partial class RectificationItem
         {
             return;
         }
+        var deadlineChanged = changed.Contains(DeadlineField) || changed.Contains(FoundOnField);
+        if (deadlineChanged && State != ItemState.Draft && !mayChangeDeadline)
+        {
+            throw LedgerErrors.DeadlineIsAPromise();
+        }
+        var oldDue = DueOn;
         Apply(details);
-        Record(new ItemEvent(ItemEventKind.Edited, by, at, "修改了" + string.Join("、", changed)), at);
+        Record(new ItemEvent(ItemEventKind.Edited, by, at, "修改了" + string.Join("、", changed),
+            oldDueOn: oldDue != DueOn ? oldDue : null, newDueOn: oldDue != DueOn ? DueOn : null), at);
     }
 
     public void Assign(ItemActor by, DateTime at)
@@ -191,6 +202,14 @@ public sealed partial class RectificationItem
         if (_evidence.Count == 0 && reason is null)
         {
             throw LedgerErrors.EvidenceOrReasonRequired();
+        }
+        if (PendingExtensionDueOn is { } pending)
+        {
+            // Nothing is left to extend once an item is written off; the request is closed with it, visibly.
+            Record(new ItemEvent(ItemEventKind.ExtensionRefused, by, at, "事项已销号，延期申请随之撤销。",
+                oldDueOn: DueOn, newDueOn: pending), at);
+            PendingExtensionDueOn = null;
+            PendingExtensionReason = null;
         }
         State = ItemState.Closed;
         NoEvidenceReason = _evidence.Count == 0 ? reason : null;

@@ -19,6 +19,7 @@ public sealed class UnitDirectory(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private Snapshot? _snapshot;
+    private long _generation;
 
     public async Task<IReadOnlyDictionary<int, UnitEntry>> AllAsync(DubanDb db, CancellationToken cancellationToken = default)
     {
@@ -26,10 +27,15 @@ public sealed class UnitDirectory(TimeProvider clock)
         {
             return snapshot.Units;
         }
+        var generation = Interlocked.Read(ref _generation);
         var units = await db.Units.IgnoreQueryFilters().AsNoTracking()
             .Select(u => new UnitEntry(u.Id, u.Name, u.Path, u.ParentId, u.SortOrder))
             .ToDictionaryAsync(u => u.Id, cancellationToken);
-        Volatile.Write(ref _snapshot, new Snapshot(units, clock.GetUtcNow() + Lifetime));
+        // A load that started before a Clear() answers this caller but is not kept for the next.
+        if (generation == Interlocked.Read(ref _generation))
+        {
+            Volatile.Write(ref _snapshot, new Snapshot(units, clock.GetUtcNow() + Lifetime));
+        }
         return units;
     }
 
@@ -55,7 +61,11 @@ public sealed class UnitDirectory(TimeProvider clock)
         return ordered;
     }
 
-    public void Clear() => Volatile.Write(ref _snapshot, null);
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _snapshot, null);
+    }
 
     // One reference, swapped whole, so readers on other threads never see half a snapshot.
     private sealed record Snapshot(IReadOnlyDictionary<int, UnitEntry> Units, DateTimeOffset Until);

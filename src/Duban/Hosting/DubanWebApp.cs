@@ -66,6 +66,7 @@ public static class DubanWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseMiddleware<ApiWriteGuard>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

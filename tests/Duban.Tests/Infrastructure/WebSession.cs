@@ -19,6 +19,8 @@ public static partial class WebSession
         var response = await client.SubmitLoginAsync(userName, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"login of {userName} did not redirect: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        // As the app's own scripts would: API writes with the cookie carry this header (ApiWriteGuard).
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
         return client;
     }
 

@@ -63,6 +63,18 @@ public abstract class TokenTests<TFactory>(TFactory app) where TFactory : DubanF
     }
 
     [Fact]
+    public async Task A_cookie_write_without_the_api_header_is_refused_as_cross_site()
+    {
+        var client = app.Anonymous();
+        await client.SubmitLoginAsync("demo-admin", Core.Data.DemoData.Password);
+
+        var response = await client.PostAsJsonAsync("/api/v1/units", new { name = "跨站新建的单位", kind = "Section", parentId = 1 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("X-Requested-With", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+    }
+
+    [Fact]
     public async Task The_token_is_stored_only_as_a_hash()
     {
         var (token, secret) = await app.AsSystemAsync(sp => sp.GetRequiredService<TokenService>().CreateAsync("demo-admin", null));

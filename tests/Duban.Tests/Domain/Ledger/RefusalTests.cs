@@ -146,10 +146,10 @@ public class RefusalTests
         var item = Item(ItemState.InProgress);
         var count = item.History.Count;
 
-        item.Edit(ItemViews.DetailsOf(item), Liaison, Now);
+        item.Edit(ItemViews.DetailsOf(item), Liaison, Now, mayChangeDeadline: false);
         Assert.Equal(count, item.History.Count);
 
-        item.Edit(ItemViews.DetailsOf(item) with { Problem = "新的问题描述", Measures = ["一", "二", "三"] }, Liaison, Now);
+        item.Edit(ItemViews.DetailsOf(item) with { Problem = "新的问题描述", Measures = ["一", "二", "三"] }, Liaison, Now, mayChangeDeadline: false);
         Assert.Equal("修改了问题描述、整改措施", item.History[^1].Text);
     }
 
@@ -160,4 +160,58 @@ public class RefusalTests
 
         Assert.Equal("整改进展不能为空。", Assert.Throws<DubanException>(() => item.ReportProgress("", Liaison, Now)).Message);
     }
+}
+
+public class DeadlineEditTests
+{
+    [Fact]
+    public void After_assignment_only_a_supervisor_moves_the_deadline_and_the_history_keeps_both_dates()
+    {
+        var item = ItemBuilder.Item(ItemState.InProgress);
+        var old = item.DueOn;
+        var later = ItemViews.DetailsOf(item) with { DueOn = old.AddDays(60) };
+
+        var error = Assert.Throws<DubanException>(() => item.Edit(later, ItemBuilder.Liaison, ItemBuilder.Now, mayChangeDeadline: false));
+        Assert.Contains("延期申请", error.Message);
+        Assert.Equal(old, item.DueOn);
+
+        item.Edit(later, ItemBuilder.Supervisor, ItemBuilder.Now, mayChangeDeadline: true);
+        Assert.Equal(old.AddDays(60), item.DueOn);
+        Assert.Equal((old, old.AddDays(60)), (item.History[^1].OldDueOn!.Value, item.History[^1].NewDueOn!.Value));
+    }
+
+    [Fact]
+    public void A_draft_deadline_can_still_be_set_by_whoever_drafts_it()
+    {
+        var item = ItemBuilder.Item(ItemState.Draft);
+
+        item.Edit(ItemViews.DetailsOf(item) with { DueOn = item.DueOn.AddDays(5) }, ItemBuilder.Liaison, ItemBuilder.Now, mayChangeDeadline: false);
+
+        Assert.Equal(ItemState.Draft, item.State);
+    }
+
+    [Fact]
+    public void Closing_withdraws_a_pending_extension_visibly()
+    {
+        var item = ItemBuilder.Item(ItemState.InProgress);
+        item.RequestExtension(item.DueOn.AddDays(10), "理由", ItemBuilder.Liaison, ItemBuilder.Now);
+        item.Submit(null, ItemBuilder.Liaison, ItemBuilder.Now);
+
+        item.Close(null, null, ItemBuilder.OtherSupervisor, ItemBuilder.Now);
+
+        Assert.Null(item.PendingExtensionDueOn);
+        Assert.Contains(item.History, e => e.Kind == ItemEventKind.ExtensionRefused && e.Text!.Contains("撤销", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1899)]
+    [InlineData(9999)]
+    public void Dates_far_outside_plausible_years_are_refused(int year) =>
+        Assert.Contains("2000 年至 2100 年", Assert.Throws<DubanException>(() =>
+            ItemBuilder.Item(ItemState.Draft, ItemBuilder.Details(foundOn: new DateOnly(year, 1, 1), dueOn: new DateOnly(year, 12, 1)))).Message);
+
+    [Fact]
+    public void An_undefined_reporting_period_is_refused() =>
+        Assert.Contains("报告周期无效", Assert.Throws<DubanException>(() =>
+            ItemBuilder.Item(ItemState.Draft, ItemBuilder.Details(DeadlineKind.Ongoing, period: (ReportingPeriod)200000))).Message);
 }
