@@ -60,6 +60,26 @@ public sealed class LedgerJourneyTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Liaison_registers_an_item_through_the_form_on_a_phone()
+    {
+        var page = await browser.SignInAsync("demo-liaison", new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync("/ledger/new");
+
+        await page.GetByLabel("责任单位").SelectOptionAsync(new SelectOptionValue { Label = "综合科" });
+        await page.GetByLabel("问题描述").FillAsync("周例会记录不完整，会后未及时归档。");
+        await page.GetByLabel("整改措施（每行一条）").FillAsync("指定专人记录\n会后当天归档");
+        await page.GetByLabel("整改时限").SelectOptionAsync("Immediate");
+        await BrowserFixture.ScreenshotAsync(page, "ledger-new-liaison-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1 .state")).ToHaveTextAsync("草稿");
+        await Assertions.Expect(page.Locator(".fields")).ToContainTextAsync("立行立改");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the detail page is {width}px wide on a 390px phone");
+        await BrowserFixture.ScreenshotAsync(page, "ledger-item-draft-phone");
+    }
+
+    [Fact]
     public async Task The_ledger_list_counts_lights_and_filters_by_them()
     {
         var page = await browser.SignInAsync("demo-leader");
