@@ -71,6 +71,7 @@ public static class DataServices
         services.AddSingleton<Ledger.LightTally>();
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
+        services.AddScoped<Spreadsheets.LedgerImporter>();
         services.AddScoped<Ledger.EvidenceStore>();
         services.AddScoped<AccountService>();
         services.AddScoped<TokenService>();

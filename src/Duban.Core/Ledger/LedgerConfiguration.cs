@@ -27,6 +27,8 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         item.HasIndex(i => new { i.State, i.DueOn, i.DeadlineKind });
         item.HasIndex(i => i.UnitPath);
         item.HasIndex(i => i.ResponsiblePersonId);
+        item.Property(i => i.ImportKey).HasMaxLength(64);
+        item.HasIndex(i => new { i.CampaignId, i.ImportKey }).IsUnique();
         item.HasOne<Campaign>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
         item.HasOne<Unit>().WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
         item.HasOne<Person>().WithMany().HasForeignKey(i => i.LeaderPersonId).OnDelete(DeleteBehavior.Restrict);

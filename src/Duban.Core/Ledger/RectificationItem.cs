@@ -71,6 +71,8 @@ public sealed partial class RectificationItem
     public DateTime? ClosedAt { get; private set; }
     public string? NoEvidenceReason { get; private set; }
     public int UrgeCount { get; private set; }
+    /// <summary>For items that came from a spreadsheet: the file's hash and the row's 序号, so a re-import skips them.</summary>
+    public string? ImportKey { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -289,6 +291,8 @@ public sealed partial class RectificationItem
         UrgeCount++;
         Record(new ItemEvent(ItemEventKind.Urged, by, at, Check.OptionalText(message, "催办意见", TextMaxLength) ?? "请抓紧整改。"), at);
     }
+
+    internal void MarkImported(string key) => ImportKey = key;
 
     /// <summary>Keeps the copied path right when the unit tree is reorganised.</summary>
     internal void MoveUnitPath(string path) => UnitPath = path;

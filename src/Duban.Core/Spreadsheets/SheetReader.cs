@@ -7,6 +7,22 @@ using MiniExcelLibs.Csv;
 
 namespace Duban.Core.Spreadsheets;
 
+/// <summary>A file that cannot be read as a sheet at all, or one past the limits: nothing of it is imported.</summary>
+public sealed class UnreadableSheetException : DubanException
+{
+    public UnreadableSheetException(string message) : base(ErrorKind.Validation, message)
+    {
+    }
+
+    public UnreadableSheetException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    public UnreadableSheetException()
+    {
+    }
+}
+
 /// <summary>One row of a sheet: its number as Excel shows it (from 1) and its cells as text.</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells);
 
@@ -29,7 +45,7 @@ public static class SheetReader
             ".xlsx" => ReadXlsx(content, sheet),
             ".xls" => ReadXls(content, sheet),
             ".csv" => ReadCsv(content, limits),
-            var other => throw new DubanException(ErrorKind.Validation, $"不支持的文件类型“{other}”：请上传 .xlsx、.xls 或 .csv 文件。"),
+            var other => throw new UnreadableSheetException($"不支持的文件类型“{other}”：请上传 .xlsx、.xls 或 .csv 文件。"),
         };
         return Limit(rows, limits);
     }
@@ -40,11 +56,11 @@ public static class SheetReader
         {
             if (row.Number > limits.MaxRows)
             {
-                throw new DubanException(ErrorKind.Validation, $"表格超过 {limits.MaxRows} 行的上限，请分成几个文件导入。");
+                throw new UnreadableSheetException($"表格超过 {limits.MaxRows} 行的上限，请分成几个文件导入。");
             }
             if (row.Cells.Count > limits.MaxColumns)
             {
-                throw new DubanException(ErrorKind.Validation, $"表格有 {row.Cells.Count} 列，超过 {limits.MaxColumns} 列的上限：请只保留台账的列。");
+                throw new UnreadableSheetException($"表格有 {row.Cells.Count} 列，超过 {limits.MaxColumns} 列的上限：请只保留台账的列。");
             }
             yield return row;
         }
@@ -67,7 +83,7 @@ public static class SheetReader
             }
             catch (Exception e) when (e is not DubanException)
             {
-                throw new DubanException("文件无法读取：它已损坏、已加密，或不是真正的表格文件。", e);
+                throw new UnreadableSheetException("文件无法读取：它已损坏、已加密，或不是真正的表格文件。", e);
             }
             yield return row;
         }
@@ -90,7 +106,7 @@ public static class SheetReader
         var width = FirstLineWidth(content, encoding);
         if (width > limits.MaxColumns)
         {
-            throw new DubanException(ErrorKind.Validation, $"表格有 {width} 列，超过 {limits.MaxColumns} 列的上限：请只保留台账的列。");
+            throw new UnreadableSheetException($"表格有 {width} 列，超过 {limits.MaxColumns} 列的上限：请只保留台账的列。");
         }
         var configuration = new CsvConfiguration { StreamReaderFunc = stream => new StreamReader(stream, encoding) };
         var number = 0;
@@ -108,7 +124,7 @@ public static class SheetReader
         {
             if (!reader.NextResult())
             {
-                throw new DubanException(ErrorKind.Validation, $"文件中没有名为“{sheet}”的工作表。");
+                throw new UnreadableSheetException($"文件中没有名为“{sheet}”的工作表。");
             }
         }
         var number = 0;

@@ -24,6 +24,7 @@ public static class DubanCommandLine
             TokenCommands.Create(),
             BackupCommand.Create(),
             AuditCommands.Create(),
+            ImportCommand.Create(),
         };
         // Let exceptions through: the test host stops a started server by throwing from inside Build().
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

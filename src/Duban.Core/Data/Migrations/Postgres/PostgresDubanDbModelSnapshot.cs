@@ -460,6 +460,10 @@ namespace Duban.Core.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("LastReportOn")
                         .HasColumnType("date");
 
@@ -532,6 +536,9 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.HasIndex("ResponsiblePersonId");
 
                     b.HasIndex("UnitPath");
+
+                    b.HasIndex("CampaignId", "ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();

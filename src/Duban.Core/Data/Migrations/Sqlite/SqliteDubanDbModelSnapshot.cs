@@ -439,6 +439,10 @@ namespace Duban.Core.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastReportOn")
                         .HasColumnType("TEXT");
 
@@ -511,6 +515,9 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.HasIndex("ResponsiblePersonId");
 
                     b.HasIndex("UnitPath");
+
+                    b.HasIndex("CampaignId", "ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Duban.Core.Spreadsheets;
+
+namespace Duban.Cli;
+
+internal static class ImportCommand
+{
+    public const int Invalid = 3;
+    public const int Unreadable = 2;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "台账文件：.xlsx、.xls 或 .csv" };
+        var campaign = new Option<string>("--campaign") { Description = "导入到的活动代码，如 ZFJS-2026", Required = true };
+        var sheet = new Option<string?>("--sheet") { Description = "工作表名称（默认第一个）" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只检查，不写入" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "跳过有错误的行，只导入正确的行" };
+        var json = new Option<bool>("--json") { Description = "以 JSON 输出结果" };
+        var data = CliOptions.Data();
+        var command = new Command("import", "导入整改台账：有错误的行时默认整份不导入（退出码 3），文件无法读取时退出码 2")
+        {
+            file, campaign, sheet, dryRun, skipInvalid, json, data,
+        };
+        command.SetAction((result, cancellationToken) => CliServices.RunAsync(result.GetValue(data), prepareDatabase: true, async services =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"文件不存在：{path.FullName}");
+                return Unreadable;
+            }
+            ImportReport report;
+            try
+            {
+                await using var stream = path.OpenRead();
+                report = await services.GetRequiredService<LedgerImporter>().ImportAsync(stream, path.Name, result.GetValue(campaign)!,
+                    new ImportOptions(result.GetValue(sheet), result.GetValue(dryRun), result.GetValue(skipInvalid)), new SheetLimits(),
+                    cancellationToken);
+            }
+            catch (UnreadableSheetException e)
+            {
+                await Console.Error.WriteLineAsync("错误：" + e.Message);
+                return Unreadable;
+            }
+            Print(report, result.GetValue(json));
+            return report.Errors.Count > 0 ? Invalid : 0;
+        }));
+        return command;
+    }
+
+    private static void Print(ImportReport report, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                rows = report.Rows,
+                valid = report.Valid,
+                imported = report.Imported,
+                alreadyImported = report.AlreadyImported,
+                errors = report.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }),
+                warnings = report.Warnings.Select(e => new { row = e.Row, column = e.Column, message = e.Message }),
+            }, Json));
+            return;
+        }
+        foreach (var issue in report.Errors)
+        {
+            Console.WriteLine($"错误 第 {issue.Row} 行 [{issue.Column}]：{issue.Message}");
+        }
+        foreach (var issue in report.Warnings)
+        {
+            Console.WriteLine($"提示 第 {issue.Row} 行 [{issue.Column}]：{issue.Message}");
+        }
+        Console.WriteLine($"共 {report.Rows} 行，正确 {report.Valid} 行，导入 {report.Imported} 行" +
+                          (report.AlreadyImported > 0 ? $"，{report.AlreadyImported} 行此前已导入" : "") +
+                          (report.Errors.Count > 0 && report.Imported == 0 ? "；因有错误，本次未导入任何行。" : "。"));
+    }
+}

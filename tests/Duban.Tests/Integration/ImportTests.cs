@@ -1,0 +1,161 @@
+using System.Text;
+using System.Text.Json;
+using Duban.Api;
+using Duban.Core.Ledger;
+using Duban.Tests.Infrastructure;
+using MiniExcelLibs;
+
+namespace Duban.Tests.Integration;
+
+/// <summary>`duban import` on sheets the tests build: real-ledger headers, all or nothing, skip-invalid, re-import.</summary>
+public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+{
+    private static readonly string[] Header = ["序号", "问题类别", "问题来源", "具体问题", "整改措施", "分管领导", "责任科室", "整改第一责任人", "发现时间", "完成时限", "完成情况", "整改状态", "联系电话"];
+
+    private static string[] Row(string number, string problem, string unit = "综合科", string deadline = "2026-12-31",
+        string category = "推拖绕；不准拖延超时一分钟", string state = "正在整改", string found = "2026-03-01") =>
+        [number, category, "自查", problem, "建立台账\n按周调度", "", unit, "", found, deadline, "已召开专题会", state, "12345678"];
+
+    [Fact]
+    public async Task A_valid_sheet_with_title_and_note_rows_imports_every_row_in_its_state()
+    {
+        var file = await WriteXlsxAsync("valid.xlsx",
+        [
+            ["区政府办公室作风建设年问题整改台账（2026年）", "", "", ""],
+            Header,
+            Row("1", "导入测试：文件流转慢"),
+            Row("2", "导入测试：答复不及时", unit: "督查室", deadline: "6月底前", state: "已完成"),
+            Row("3", "导入测试：学习流于形式", deadline: "长期坚持", state: "待审核"),
+            ["注：整改时限请写具体日期", "", "", ""],
+        ]);
+
+        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("导入 3 行", result.Output);
+        Assert.Contains("调研督查室", result.Output);
+        Assert.Contains("联系电话", result.Output);
+        var items = await ItemsAsync("导入测试");
+        Assert.Equal(3, items.Count);
+        Assert.Contains(items, i => i.State == ItemState.Closed && i.UnitName == "调研督查室");
+        Assert.Contains(items, i => i.State == ItemState.Submitted && i.DeadlineKind == DeadlineKind.Ongoing);
+    }
+
+    [Fact]
+    public async Task Any_invalid_row_imports_nothing_and_names_row_column_and_fix()
+    {
+        var file = await WriteXlsxAsync("invalid.xlsx",
+        [
+            Header,
+            Row("1", "全有或全无：正确的一行"),
+            Row("2", "全有或全无：日期不存在", deadline: "2026-02-30"),
+            Row("3", "全有或全无：单位不存在", unit: "财务科"),
+            Row("3", "全有或全无：序号重复"),
+            Row("5", "全有或全无：模糊日期", deadline: "7月中旬"),
+            Row("6", "全有或全无：期限早于发现", deadline: "2026-01-01"),
+        ]);
+
+        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--json", "--data", app.DataDir);
+
+        Assert.Equal(3, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var errors = json.RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString(), Message: e.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(errors, e => e.Row == 3 && e.Column == "完成时限" && e.Message.Contains("不存在", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 4 && e.Column == "责任科室" && e.Message.Contains("不会新建单位", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 5 && e.Column == "序号" && e.Message.Contains("重复", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 6 && e.Message.Contains("不是确定的日期", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Row == 7 && e.Message.Contains("不能早于发现日期", StringComparison.Ordinal));
+        Assert.Equal(0, json.RootElement.GetProperty("imported").GetInt32());
+        Assert.Empty(await ItemsAsync("全有或全无"));
+    }
+
+    [Fact]
+    public async Task Skip_invalid_imports_the_valid_rows_and_a_second_import_adds_nothing()
+    {
+        var file = await WriteXlsxAsync("partly.xlsx",
+        [
+            Header,
+            Row("1", "跳过错误行：正确一"),
+            Row("2", "跳过错误行：未知类别", category: "铺张浪费"),
+            Row("3", "跳过错误行：正确二", deadline: "立行立改"),
+        ]);
+
+        var first = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--skip-invalid", "--data", app.DataDir);
+        var second = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--skip-invalid", "--data", app.DataDir);
+
+        Assert.Equal(3, first.ExitCode);
+        Assert.Contains("导入 2 行", first.Output);
+        Assert.Contains("2 行此前已导入", second.Output);
+        Assert.Equal(2, (await ItemsAsync("跳过错误行")).Count);
+    }
+
+    [Fact]
+    public async Task Dry_run_checks_without_writing()
+    {
+        var file = await WriteXlsxAsync("dry.xlsx", [Header, Row("1", "试运行：不写入")]);
+
+        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--dry-run", "--data", app.DataDir);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("正确 1 行", result.Output);
+        Assert.Empty(await ItemsAsync("试运行"));
+    }
+
+    [Fact]
+    public async Task A_csv_in_GB18030_imports_too()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var lines = new[] { string.Join(',', Header), string.Join(',', Row("1", "GB18030导入：会议记录不全").Select(c => $"\"{c}\"")) };
+        var path = Path.Combine(app.DataDir, "gb.csv");
+        await File.WriteAllBytesAsync(path, Encoding.GetEncoding("GB18030").GetBytes(string.Join("\r\n", lines)));
+
+        var result = await DubanCli.RunAsync("import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Single(await ItemsAsync("GB18030导入"));
+    }
+
+    [Fact]
+    public async Task An_unreadable_file_exits_2_with_a_clear_message()
+    {
+        var path = Path.Combine(app.DataDir, "garbage.xlsx");
+        await File.WriteAllBytesAsync(path, [.. Enumerable.Range(0, 2048).Select(i => (byte)(i * 31 % 253))]);
+
+        var result = await DubanCli.RunAsync("import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("无法读取", result.Error);
+    }
+
+    [Fact]
+    public async Task A_sheet_without_the_required_columns_is_refused()
+    {
+        var file = await WriteXlsxAsync("nohead.xlsx", [["序号", "问题描述", "备注"], ["1", "缺列测试", ""]]);
+
+        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("缺少“责任单位”列", result.Output);
+        Assert.Contains("缺少“整改时限”列", result.Output);
+    }
+
+    private async Task<string> WriteXlsxAsync(string name, IEnumerable<string[]> rows)
+    {
+        _ = app.Server;
+        var path = Path.Combine(app.DataDir, name);
+        // MiniExcel takes the columns from the first row, so every row is padded to the widest.
+        var width = rows.Max(r => r.Length);
+        var data = rows.Select(r => Enumerable.Range(0, width).ToDictionary(ColumnName, i => (object)(i < r.Length ? r[i] : ""))).ToList();
+        await MiniExcel.SaveAsAsync(path, data, printHeader: false, excelType: ExcelType.XLSX);
+        return path;
+    }
+
+    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : "A" + (char)('A' + index - 26);
+
+    private async Task<List<ItemRow>> ItemsAsync(string text)
+    {
+        var client = await app.SignedInAsync("demo-supervisor");
+        return [.. (await client.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&q={Uri.EscapeDataString(text)}")).Items];
+    }
+}
