@@ -1,5 +1,4 @@
 using System.Text;
-using Duban.Core.Common;
 using Duban.Core.Spreadsheets;
 using MiniExcelLibs;
 
@@ -68,7 +67,7 @@ public class SheetReaderTests
     {
         using var file = new MemoryStream([.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 251))]);
 
-        var error = Assert.Throws<DubanException>(() => SheetReader.Read(file, "台账.xlsx", new SheetLimits()).ToList());
+        var error = Assert.Throws<UnreadableSheetException>(() => SheetReader.Read(file, "台账.xlsx", new SheetLimits()).ToList());
 
         Assert.Contains("无法读取", error.Message);
     }
@@ -78,7 +77,7 @@ public class SheetReaderTests
     {
         using var file = Xlsx([.. Enumerable.Range(1, 50).Select(i => new[] { i.ToString(System.Globalization.CultureInfo.InvariantCulture), "问题" })]);
 
-        var error = Assert.Throws<DubanException>(() => SheetReader.Read(file, "大.xlsx", new SheetLimits(MaxRows: 10)).ToList());
+        var error = Assert.Throws<UnreadableSheetException>(() => SheetReader.Read(file, "大.xlsx", new SheetLimits(MaxRows: 10)).ToList());
 
         Assert.Contains("超过 10 行的上限", error.Message);
     }
@@ -89,14 +88,14 @@ public class SheetReaderTests
         var wide = string.Join(',', Enumerable.Range(0, 20_000).Select(i => "列"));
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(wide + "\r\n" + wide));
 
-        var error = Assert.Throws<DubanException>(() => SheetReader.Read(file, "宽.csv", new SheetLimits()).ToList());
+        var error = Assert.Throws<UnreadableSheetException>(() => SheetReader.Read(file, "宽.csv", new SheetLimits()).ToList());
 
         Assert.Contains("有 20000 列", error.Message);
     }
 
     [Fact]
     public void Other_file_types_are_refused() =>
-        Assert.Contains("不支持的文件类型", Assert.Throws<DubanException>(() => SheetReader.Read(new MemoryStream(), "台账.docx", new SheetLimits()).ToList()).Message);
+        Assert.Contains("不支持的文件类型", Assert.Throws<UnreadableSheetException>(() => SheetReader.Read(new MemoryStream(), "台账.docx", new SheetLimits()).ToList()).Message);
 
     private static MemoryStream Xlsx(IEnumerable<string[]> rows)
     {
