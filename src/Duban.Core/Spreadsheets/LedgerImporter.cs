@@ -64,12 +64,14 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var valid = dataRows.Select(reader.Read).OfType<ReadRow>().ToList();
         warnings.AddRange(reader.Warnings);
         var errors = reader.Errors;
+        var byRow = errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => $"[{e.Column}] {e.Message}")));
+        var rejected = dataRows.Where(r => byRow.ContainsKey(r.Number)).Select(r => new RejectedRow(r.Number, r.Cells, byRow[r.Number])).ToList();
         if (options.DryRun || (errors.Count > 0 && !options.SkipInvalid))
         {
-            return new ImportReport(dataRows.Count, valid.Count, 0, 0, errors, warnings);
+            return new ImportReport(dataRows.Count, valid.Count, 0, 0, errors, warnings) { Header = header.Cells, Rejected = rejected };
         }
         var (imported, already) = await SaveAsync(valid, campaign.Id, campaign.Year, fileHash[..16], cancellationToken);
-        return new ImportReport(dataRows.Count, valid.Count, imported, already, errors, warnings);
+        return new ImportReport(dataRows.Count, valid.Count, imported, already, errors, warnings) { Header = header.Cells, Rejected = rejected };
     }
 
     private async Task<(int Imported, int Already)> SaveAsync(List<ReadRow> rows, int campaignId, int year, string filePrefix,

@@ -24,10 +24,11 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "只检查，不写入" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "跳过有错误的行，只导入正确的行" };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出结果" };
+        var rejected = new Option<FileInfo?>("--rejected") { Description = "错误行文件（.xlsx，含“错误说明”列）；默认写在原文件旁，名为 原名.错误行.xlsx", HelpName = "FILE" };
         var data = CliOptions.Data();
         var command = new Command("import", "导入整改台账：有错误的行时默认整份不导入（退出码 3），文件无法读取时退出码 2")
         {
-            file, campaign, sheet, dryRun, skipInvalid, json, data,
+            file, campaign, sheet, dryRun, skipInvalid, json, rejected, data,
         };
         command.SetAction((result, cancellationToken) => CliServices.RunAsync(result.GetValue(data), prepareDatabase: true, async services =>
         {
@@ -51,6 +52,16 @@ internal static class ImportCommand
                 return Unreadable;
             }
             Print(report, result.GetValue(json));
+            if (report.Rejected.Count > 0)
+            {
+                var target = result.GetValue(rejected)?.FullName
+                    ?? Path.Combine(path.DirectoryName!, Path.GetFileNameWithoutExtension(path.Name) + ".错误行.xlsx");
+                await using (var output = File.Create(target))
+                {
+                    await RejectedRows.WriteAsync(output, report, cancellationToken);
+                }
+                await Console.Error.WriteLineAsync($"已将 {report.Rejected.Count} 行错误行写入 {target}（含“{RejectedRows.ErrorColumn}”列，改正后可重新导入）。");
+            }
             return report.Errors.Count > 0 ? Invalid : 0;
         }));
         return command;

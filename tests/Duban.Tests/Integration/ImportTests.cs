@@ -88,6 +88,12 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         Assert.Contains("导入 2 行", first.Output);
         Assert.Contains("2 行此前已导入", second.Output);
         Assert.Equal(2, (await ItemsAsync("跳过错误行")).Count);
+        var rejected = MiniExcel.Query(Path.Combine(app.DataDir, "partly.错误行.xlsx"), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ToList();
+        var only = Assert.Single(rejected);
+        Assert.Equal("跳过错误行：未知类别", only["具体问题"]);
+        Assert.Contains("原第 3 行", only["错误说明"]?.ToString());
+        Assert.Contains("铺张浪费", only["错误说明"]?.ToString());
     }
 
     [Fact]
