@@ -72,6 +72,7 @@ public static class DataServices
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
         services.AddScoped<Spreadsheets.LedgerImporter>();
+        services.AddScoped<Spreadsheets.LedgerExporter>();
         services.AddScoped<Ledger.EvidenceStore>();
         services.AddScoped<AccountService>();
         services.AddScoped<TokenService>();

@@ -25,6 +25,7 @@ public static class DubanCommandLine
             BackupCommand.Create(),
             AuditCommands.Create(),
             ImportCommand.Create(),
+            ExportCommand.Create(),
         };
         // Let exceptions through: the test host stops a started server by throwing from inside Build().
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

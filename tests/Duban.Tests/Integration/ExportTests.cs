@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Duban.Api;
+using Duban.Core.Campaigns;
+using Duban.Core.Data;
+using Duban.Core.Ledger;
+using Duban.Core.Organization;
+using Duban.Core.Spreadsheets;
+using Duban.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Duban.Tests.Integration;
+
+/// <summary>`duban export ledger`: the standard layout, formulas neutralised, and export → import giving the same items.</summary>
+public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+{
+    [Fact]
+    public async Task The_export_is_a_valid_workbook_in_the_standard_layout_with_every_item()
+    {
+        var file = Path.Combine(app.DataDir, "export-all.xlsx");
+
+        var result = await DubanCli.RunAsync("export", "ledger", "--campaign", DemoData.CampaignCode, "--out", file, "--data", app.DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using (var document = SpreadsheetDocument.Open(file, false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            Assert.NotNull(sheet.Descendants<Pane>().SingleOrDefault(p => p.State! == PaneStateValues.Frozen));
+            Assert.Equal(OrientationValues.Landscape, sheet.Descendants<PageSetup>().Single().Orientation!.Value);
+            Assert.Contains(document.WorkbookPart.Workbook.Descendants<DefinedName>(), d => d.Name == "_xlnm.Print_Titles");
+        }
+        var rows = MiniExcel.Query(file, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains("问题整改台账", rows[0]["A"]?.ToString());
+        Assert.Equal(StandardLedgerSheet.LedgerColumnsInOrder.Select(LedgerColumns.StandardName), rows[2].Values.Select(v => v?.ToString()));
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var total = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=1&campaign=1")).Total;
+        Assert.Equal(total, rows.Count - 3);
+    }
+
+    [Fact]
+    public async Task A_cell_that_looks_like_a_formula_is_written_as_text()
+    {
+        var liaison = await app.SignedInAsync("demo-liaison");
+        var unit = (await liaison.GetJsonAsync<List<UnitRow>>("/api/v1/units")).Single(u => u.Name == "综合科").Id;
+        var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, unit, [], ItemSource.SelfInspection,
+            "=HYPERLINK(\"http://example.invalid\",\"点这里\")", null, ["@SUM(A1:A9)", "-1+2"], null, null,
+            DateOnly.FromDateTime(DateTime.UtcNow), DeadlineKind.Immediate, null, null, null), WebSession.Json);
+        Assert.True(created.IsSuccessStatusCode);
+        var file = Path.Combine(app.DataDir, "export-formula.xlsx");
+
+        Assert.Equal(0, (await DubanCli.RunAsync("export", "ledger", "--campaign", DemoData.CampaignCode, "--unit", "综合科", "--out", file, "--data", app.DataDir)).ExitCode);
+
+        using var document = SpreadsheetDocument.Open(file, false);
+        var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var sheet = document.WorkbookPart.WorksheetParts.Single().Worksheet;
+        Assert.Empty(sheet.Descendants<CellFormula>());
+        var risky = sheet.Descendants<Cell>().Where(c => c.InnerText.Length > 0 && "=+-@".Contains(c.InnerText[0], StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(risky);
+        Assert.All(risky, c => Assert.True(formats[(int)c.StyleIndex!.Value].QuotePrefix?.Value, c.InnerText));
+    }
+
+    [Fact]
+    public async Task Export_then_import_gives_the_same_items()
+    {
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<DubanDb>();
+            db.Campaigns.Add(new Campaign("RT-2026", "往返测试", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+            return await db.SaveChangesAsync();
+        });
+        var file = Path.Combine(app.DataDir, "round-trip.xlsx");
+        Assert.Equal(0, (await DubanCli.RunAsync("export", "ledger", "--campaign", DemoData.CampaignCode, "--out", file, "--data", app.DataDir)).ExitCode);
+
+        var imported = await DubanCli.RunAsync("import", file, "--campaign", "RT-2026", "--data", app.DataDir);
+
+        Assert.True(imported.ExitCode == 0, imported.Output + imported.Error);
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var campaigns = await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns");
+        async Task<List<string>> ItemsOf(string code) =>
+            [.. (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&campaign={campaigns.Single(c => c.Code == code).Id}")).Items
+                .Select(i => $"{i.Problem}|{i.UnitName}|{i.Deadline}|{(i.State == ItemState.Draft ? ItemState.Assigned : i.State)}|{i.ResponsiblePersonName}")
+                .Order(StringComparer.Ordinal)];
+        Assert.Equal(await ItemsOf(DemoData.CampaignCode), await ItemsOf("RT-2026"));
+    }
+}
