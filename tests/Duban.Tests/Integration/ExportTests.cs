@@ -37,7 +37,8 @@ public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         Assert.Contains("问题整改台账", rows[0]["A"]?.ToString());
         Assert.Equal(StandardLedgerSheet.LedgerColumnsInOrder.Select(LedgerColumns.StandardName), rows[2].Values.Select(v => v?.ToString()));
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var total = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=1&campaign=1")).Total;
+        var campaign = (await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
+        var total = (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=1&campaign={campaign}")).Total;
         Assert.Equal(total, rows.Count - 3);
     }
 
@@ -46,7 +47,8 @@ public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
     {
         var liaison = await app.SignedInAsync("demo-liaison");
         var unit = (await liaison.GetJsonAsync<List<UnitRow>>("/api/v1/units")).Single(u => u.Name == "综合科").Id;
-        var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, unit, [], ItemSource.SelfInspection,
+        var campaign = (await liaison.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
+        var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(campaign, unit, [], ItemSource.SelfInspection,
             "=HYPERLINK(\"http://example.invalid\",\"点这里\")", null, ["@SUM(A1:A9)", "-1+2"], null, null,
             DateOnly.FromDateTime(DateTime.UtcNow), DeadlineKind.Immediate, null, null, null), WebSession.Json);
         Assert.True(created.IsSuccessStatusCode);
