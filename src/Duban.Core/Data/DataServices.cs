@@ -71,6 +71,7 @@ public static class DataServices
         services.AddSingleton<Ledger.LightTally>();
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
+        services.AddOptions<Spreadsheets.ImportSettings>();
         services.AddScoped<Spreadsheets.LedgerImporter>();
         services.AddScoped<Spreadsheets.LedgerExporter>();
         services.AddScoped<Ledger.EvidenceStore>();

@@ -14,12 +14,13 @@ namespace Duban.Core.Spreadsheets;
 /// in one transaction — or none when any row is wrong, unless asked to skip the invalid ones. Rows imported before
 /// from the same file (same hash and 序号) are skipped, so importing twice changes nothing.
 /// </summary>
-public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock, LightTally tally, LightCountCache lights)
+public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock, LightTally tally, LightCountCache lights,
+    Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
     public const int HeaderSearchRows = 30;
 
     public async Task<ImportReport> ImportAsync(Stream content, string fileName, string campaignCode, ImportOptions options,
-        SheetLimits limits, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         if (!db.Actor.IsIn(Roles.Supervisor))
         {
@@ -28,7 +29,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Code == campaignCode.Trim(), cancellationToken)
             ?? throw new DubanException(ErrorKind.NotFound, $"活动“{campaignCode}”不存在。");
         var fileHash = await HashAsync(content, cancellationToken);
-        var rows = SheetReader.Read(content, fileName, limits, options.Sheet).ToList();
+        var rows = SheetReader.Read(content, fileName, settings.Value.Limits, options.Sheet).ToList();
         var headerIndex = LedgerColumns.FindHeaderRow([.. rows.Take(HeaderSearchRows).Select(r => r.Cells)]);
         if (headerIndex is null)
         {
@@ -58,7 +59,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var catalog = await db.CatalogEntries.AsNoTracking().ToListAsync(cancellationToken);
         var people = (await db.People.AsNoTracking().Select(p => new { p.Id, p.UnitId, p.Name }).ToListAsync(cancellationToken))
             .Select(p => (p.Id, p.UnitId, p.Name)).ToList();
-        var reader = new RowReader(columns, header.Cells, new UnitMatcher(directory.ToDictionary(u => u.Key, u => u.Value.Name)),
+        var reader = new RowReader(columns, header.Cells, new UnitMatcher(directory.ToDictionary(u => u.Key, u => u.Value.Name), settings.Value.UnitAliases),
             directory, new CategoryMatcher(catalog), people, campaign.Year, ChinaTime.Today(clock));
         var dataRows = rows.Skip(headerIndex.Value + 1).Where(r => !RowReader.IsNote(r)).ToList();
         var valid = dataRows.Select(reader.Read).OfType<ReadRow>().ToList();

@@ -18,6 +18,7 @@ internal static class CliServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IActorAccessor>(new SystemActorAccessor($"cli:{Environment.UserName}"));
         services.AddDubanCore(_ => DubanConfiguration.DatabaseSettings(configuration));
+        services.Configure<Core.Spreadsheets.ImportSettings>(configuration.GetSection(Core.Spreadsheets.ImportSettings.Section));
         return services.BuildServiceProvider();
     }
 

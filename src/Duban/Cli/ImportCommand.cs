@@ -43,8 +43,7 @@ internal static class ImportCommand
             {
                 await using var stream = path.OpenRead();
                 report = await services.GetRequiredService<LedgerImporter>().ImportAsync(stream, path.Name, result.GetValue(campaign)!,
-                    new ImportOptions(result.GetValue(sheet), result.GetValue(dryRun), result.GetValue(skipInvalid)), new SheetLimits(),
-                    cancellationToken);
+                    new ImportOptions(result.GetValue(sheet), result.GetValue(dryRun), result.GetValue(skipInvalid)), cancellationToken);
             }
             catch (UnreadableSheetException e)
             {

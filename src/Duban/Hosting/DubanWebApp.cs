@@ -34,6 +34,7 @@ public static class DubanWebApp
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<LightTallyService>();
         services.Configure<Core.Ledger.LedgerOptions>(builder.Configuration.GetSection(Core.Ledger.LedgerOptions.Section));
+        services.Configure<Core.Spreadsheets.ImportSettings>(builder.Configuration.GetSection(Core.Spreadsheets.ImportSettings.Section));
         // Keys that sign the login cookie live with the data, so sessions survive a restart.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new FileSystemXmlRepository(

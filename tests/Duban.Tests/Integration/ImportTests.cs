@@ -123,6 +123,26 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
     }
 
     [Fact]
+    public async Task Unit_aliases_and_the_row_limit_come_from_configuration()
+    {
+        var file = await WriteXlsxAsync("alias.xlsx", [Header, Row("1", "别名导入：办公室的问题", unit: "办公室")]);
+        var longFile = await WriteXlsxAsync("long.xlsx", [Header, .. Enumerable.Range(1, 8).Select(i => Row($"{i}", $"超长表格第{i}行"))]);
+
+        var ambiguous = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--dry-run", "--data", app.DataDir);
+        var aliased = await DubanCli.RunAsync(new Dictionary<string, string> { ["Import__UnitAliases__办公室"] = "区政府办公室" },
+            "import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var tooLong = await DubanCli.RunAsync(new Dictionary<string, string> { ["Import__MaxRows"] = "5" },
+            "import", longFile, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+
+        Assert.Equal(3, ambiguous.ExitCode);
+        Assert.Contains("可能是", ambiguous.Output);
+        Assert.True(aliased.ExitCode == 0, aliased.Output + aliased.Error);
+        Assert.Equal("区政府办公室", Assert.Single(await ItemsAsync("别名导入")).UnitName);
+        Assert.Equal(2, tooLong.ExitCode);
+        Assert.Contains("超过 5 行的上限", tooLong.Error);
+    }
+
+    [Fact]
     public async Task An_unreadable_file_exits_2_with_a_clear_message()
     {
         var path = Path.Combine(app.DataDir, "garbage.xlsx");
