@@ -49,7 +49,7 @@ say "building"
 dotnet build Duban.slnx -c Release -nologo -v q || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 say "running tests (PostgreSQL: $postgres_ready)"
-dotnet test --solution Duban.slnx -c Release --no-build \
+dotnet test --solution Duban.slnx -c Release --no-build --max-parallel-test-modules 1 \
   --report-trx --results-directory "$results/trx" "${filter[@]}" > "$results/test-output.log" 2>&1
 status=$?
 grep -E "^(failed|  (Assert|Expected|Actual)|Test run summary|  (total|failed|succeeded|skipped):)" "$results/test-output.log" | head -80

@@ -58,7 +58,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+            // Wait for the address and the greeting, not for the load event, which can lag on a busy machine.
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+            await page.Locator(".topbar .who").WaitForAsync(new() { Timeout = 60_000 });
         }
         catch (TimeoutException)
         {
