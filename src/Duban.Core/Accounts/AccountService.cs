@@ -41,8 +41,8 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         }
         var initial = password ?? AccountRules.GeneratePassword();
         var user = new AppUser { UserName = name, DisplayName = displayName, PersonId = person.Id };
-        Succeed(await users.CreateAsync(user, initial));
-        Succeed(await users.AddToRoleAsync(user, roleName));
+        (await users.CreateAsync(user, initial)).OrThrow();
+        (await users.AddToRoleAsync(user, roleName)).OrThrow();
         await transaction.CommitAsync();
         actors.Clear();
         return (user, initial);
@@ -60,7 +60,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         user.AccessFailedCount = 0;
         // The hash and stamp are hidden from the log, so the reset is recorded as an event of its own.
         db.Note("account.password-reset", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Succeed(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateSecurityStampAsync(user)).OrThrow();
         actors.Clear();
         return password;
     }
@@ -78,7 +78,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
             // Guessing the current password here counts toward lockout like a failed login.
             await users.AccessFailedAsync(user);
         }
-        Succeed(result);
+        result.OrThrow();
         db.Note("account.password-changed", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync();
     }
@@ -88,13 +88,5 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         var name = Check.Text(userName, "用户名", UserNameMaxLength);
         return await users.FindByNameAsync(name)
             ?? throw new DubanException(ErrorKind.NotFound, $"用户“{name}”不存在。");
-    }
-
-    private static void Succeed(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new DubanException(ErrorKind.Validation, string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

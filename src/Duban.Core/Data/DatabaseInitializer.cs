@@ -45,8 +45,8 @@ public sealed class DatabaseInitializer(DubanDb db, RoleManager<AppRole> roles, 
         {
             var password = AccountRules.GeneratePassword();
             var admin = new AppUser { UserName = AdminUserName, DisplayName = "系统管理员" };
-            Require(await users.CreateAsync(admin, password));
-            Require(await users.AddToRoleAsync(admin, Roles.Admin));
+            (await users.CreateAsync(admin, password)).OrThrow();
+            (await users.AddToRoleAsync(admin, Roles.Admin)).OrThrow();
             messages.Add($"已创建管理员账户 {AdminUserName}，初始密码：{password}");
             messages.Add("该密码只显示这一次，请登录后立即修改。");
         }
@@ -55,13 +55,5 @@ public sealed class DatabaseInitializer(DubanDb db, RoleManager<AppRole> roles, 
             messages.AddRange(await demo.LoadAsync());
         }
         return messages;
-    }
-
-    private static void Require(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

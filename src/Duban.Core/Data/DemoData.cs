@@ -58,8 +58,8 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
             }
             var person = await AccountHolderAsync(role, unitName);
             var user = new AppUser { UserName = userName, DisplayName = person.Name, PersonId = person.Id };
-            Require(await users.CreateAsync(user, Password));
-            Require(await users.AddToRoleAsync(user, role));
+            (await users.CreateAsync(user, Password)).OrThrow();
+            (await users.AddToRoleAsync(user, role)).OrThrow();
             messages.Add($"演示账户 {userName}（{Roles.ChineseName(role)}，{unitName}）密码 {Password}");
         }
         var campaign = await db.Campaigns.FirstAsync(c => c.Code == CampaignCode);
@@ -122,13 +122,5 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
             _ => staff.LastOrDefault(p => p.Id != unit.HeadPersonId && p.Id != unit.LiaisonPersonId),
         };
         return preferred ?? staff.Last();
-    }
-
-    private static void Require(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

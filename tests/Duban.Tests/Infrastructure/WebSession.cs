@@ -59,6 +59,10 @@ public static partial class WebSession
         return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
 
+    /// <summary>The unit of that name as the client's user sees it in the unit tree.</summary>
+    public static async Task<Core.Organization.UnitRow> UnitAsync(this HttpClient client, string name) =>
+        (await client.GetJsonAsync<List<Core.Organization.UnitRow>>("/api/v1/units")).Single(u => u.Name == name);
+
     public static string AntiforgeryTokenOf(string page)
     {
         var token = AntiforgeryToken().Match(page);

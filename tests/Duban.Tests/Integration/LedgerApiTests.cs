@@ -252,7 +252,8 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         Assert.NotEmpty(text.Items);
         Assert.All(text.Items, i => Assert.Contains("公文办理", i.Problem));
         Assert.Equal(200, huge.PageSize);
-        Assert.Equal(5, new[] { all.Lights.Red, all.Lights.Yellow, all.Lights.Green, all.Lights.Closed }.Count(c => c > 0) + 1);
+        // The demo has items of every light, so every tab has something to show.
+        Assert.All(new[] { all.Lights.Red, all.Lights.Yellow, all.Lights.Green, all.Lights.Closed }, count => Assert.True(count > 0));
     }
 
     [Fact]
@@ -315,8 +316,7 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
     private static MultipartFormDataContent Multipart(string name, byte[] content) =>
         new() { { new ByteArrayContent(content), "file", name } };
 
-    private async Task<int> UnitIdAsync(string name) =>
-        (await (await app.SignedInAsync("demo-supervisor")).GetJsonAsync<List<UnitRow>>("/api/v1/units")).Single(u => u.Name == name).Id;
+    private async Task<int> UnitIdAsync(string name) => (await (await app.SignedInAsync("demo-supervisor")).UnitAsync(name)).Id;
 }
 
 public sealed class SqliteLedgerApiTests(SqliteAppFactory app) : LedgerApiTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;

@@ -174,8 +174,7 @@ public abstract class OrganizationTests<TFactory>(TFactory app) where TFactory :
         Assert.DoesNotContain("新建单位", html);
     }
 
-    private static async Task<UnitRow> UnitAsync(HttpClient client, string name) =>
-        (await client.GetJsonAsync<List<UnitRow>>("/api/v1/units")).Single(u => u.Name == name);
+    private static Task<UnitRow> UnitAsync(HttpClient client, string name) => client.UnitAsync(name);
 }
 
 public sealed class SqliteOrganizationTests(SqliteAppFactory app) : OrganizationTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;

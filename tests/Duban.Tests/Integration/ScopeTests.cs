@@ -133,12 +133,7 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
         Assert.True(WebSession.Text(html).Contains("单位（编号 987654）不存在", StringComparison.Ordinal), html);
     }
 
-    private async Task<int> UnitIdAsync(string name)
-    {
-        var client = await app.SignedInAsync("demo-supervisor");
-        var units = await client.GetJsonAsync<List<UnitRow>>("/api/v1/units");
-        return units!.Single(u => u.Name == name).Id;
-    }
+    private async Task<int> UnitIdAsync(string name) => (await (await app.SignedInAsync("demo-supervisor")).UnitAsync(name)).Id;
 }
 
 public sealed class SqliteScopeTests(SqliteAppFactory app) : ScopeTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;

@@ -1,0 +1,16 @@
+using Duban.Core.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace Duban.Core.Accounts;
+
+internal static class IdentityResults
+{
+    /// <summary>Turns Identity's refusal (already in Chinese, see ChineseIdentityErrorDescriber) into ours.</summary>
+    public static void OrThrow(this IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new DubanException(ErrorKind.Validation, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
