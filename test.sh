@@ -64,6 +64,9 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
         if outcome == "Passed": passed += 1
         elif outcome in ("NotExecuted", "Inconclusive"): skipped += 1
         else: failed += 1
+        messages = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+        if outcome not in ("Passed", "NotExecuted", "Inconclusive") and messages is not None:
+            print(f"--- {result.get('testName')}\n" + "\n".join((messages.text or "").splitlines()[:12]), file=sys.stderr)
 line = f"tests: {passed} passed, {failed} failed"
 print(line + (f", {skipped} skipped" if skipped else ""))
 PY

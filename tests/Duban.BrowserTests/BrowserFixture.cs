@@ -25,9 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run ./test.sh as root, or apt-get install chromium.");
-        await App.InitializeAsync();
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        App.StartServer();
+        await App.InitializeAsync();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

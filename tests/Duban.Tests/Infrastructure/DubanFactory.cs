@@ -24,11 +24,18 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     protected virtual bool Demo => true;
 
-    public virtual ValueTask InitializeAsync()
+    /// <summary>
+    /// Starts the app (schema and demo data) before any test runs, so a test that begins with a CLI verb on the
+    /// same data folder does not depend on another test having started the server first.
+    /// </summary>
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataDir);
-        return ValueTask.CompletedTask;
+        await PrepareDatabaseAsync();
+        _ = Services;
     }
+
+    protected virtual Task PrepareDatabaseAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -98,9 +105,8 @@ public sealed class PostgresAppFactory : DubanFactory
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    public override async ValueTask InitializeAsync()
+    protected override async Task PrepareDatabaseAsync()
     {
-        await base.InitializeAsync();
         _server = Environment.GetEnvironmentVariable(PostgresVariable)
             ?? throw new InvalidOperationException(
                 $"{PostgresVariable} is not set: run ./test.sh, which starts PostgreSQL, or exclude the Postgres trait.");
