@@ -74,6 +74,7 @@ public static class DataServices
         services.AddOptions<Spreadsheets.ImportSettings>();
         services.AddScoped<Spreadsheets.LedgerImporter>();
         services.AddScoped<Spreadsheets.LedgerExporter>();
+        services.AddScoped<Spreadsheets.ColumnMappings>();
         services.AddScoped<Ledger.EvidenceStore>();
         services.AddScoped<AccountService>();
         services.AddScoped<TokenService>();

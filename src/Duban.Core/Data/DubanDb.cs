@@ -46,6 +46,7 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     public DbSet<RectificationItem> Items => Set<RectificationItem>();
     public DbSet<ItemEvent> ItemEvents => Set<ItemEvent>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Spreadsheets.ColumnMapping> ColumnMappings => Set<Spreadsheets.ColumnMapping>();
 
     public Actor Actor => _actors.Actor;
 

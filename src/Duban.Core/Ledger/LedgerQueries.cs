@@ -195,6 +195,10 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         return [.. units.Values.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal) && actor.Sees(u.Id, u.Path)).Select(u => u.Id)];
     }
 
+    /// <summary>The items the list shows for these filters, within the actor's scope (for the export).</summary>
+    internal async Task<IQueryable<RectificationItem>> FilteredAsync(LedgerQuery query, CancellationToken cancellationToken) =>
+        Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
+
     internal IQueryable<RectificationItem> Filter(LedgerQuery query, List<int>? unitIds, bool withLight)
     {
         var items = db.Items.AsNoTracking();

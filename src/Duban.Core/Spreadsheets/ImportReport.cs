@@ -1,6 +1,20 @@
 namespace Duban.Core.Spreadsheets;
 
-public sealed record ImportOptions(string? Sheet = null, bool DryRun = false, bool SkipInvalid = false);
+public sealed record ImportOptions(string? Sheet = null, bool DryRun = false, bool SkipInvalid = false)
+{
+    /// <summary>Told how far the import has come, for a progress bar; may be null.</summary>
+    public IProgress<ImportProgress>? Progress { get; init; }
+}
+
+public enum ImportPhase
+{
+    Reading,
+    Checking,
+    Saving,
+}
+
+/// <summary>How far an import has come: rows done in the current phase, of how many when known.</summary>
+public sealed record ImportProgress(ImportPhase Phase, int Done, int? Total);
 
 /// <summary>A problem with one cell: the sheet row as Excel numbers it, the column as the file names it, and what to do.</summary>
 public sealed record ImportIssue(int Row, string Column, string Message);
@@ -15,4 +29,13 @@ public sealed record ImportReport(int Rows, int Valid, int Imported, int Already
     public IReadOnlyList<string?> Header { get; init; } = [];
 
     public IReadOnlyList<RejectedRow> Rejected { get; init; } = [];
+
+    /// <summary>The first valid rows as the import understood them, for the preview before confirming.</summary>
+    public IReadOnlyList<PreviewRow> Preview { get; init; } = [];
+
+    /// <summary>Headers that neither the synonym table nor a remembered mapping knows: the user may map them.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
 }
+
+/// <summary>A valid row as it will be imported: where it goes, what it says, when it is due and in which state.</summary>
+public sealed record PreviewRow(int Row, string Unit, string Problem, string Deadline, Ledger.ItemState State);

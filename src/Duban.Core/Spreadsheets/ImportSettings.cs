@@ -10,7 +10,13 @@ public sealed class ImportSettings
 
     public int MaxRows { get; set; } = 100_000;
 
+    /// <summary>The largest file the import page accepts.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
     public int MaxColumns { get; set; } = 200;
 
-    public SheetLimits Limits => new(MaxRows, MaxColumns);
+    /// <summary>How large an .xlsx may unpack to (its parts are zipped); more is refused as a likely zip bomb.</summary>
+    public long MaxUnpackedBytes { get; set; } = 300L * 1024 * 1024;
+
+    public SheetLimits Limits => new(MaxRows, MaxColumns, MaxUnpackedBytes);
 }

@@ -74,13 +74,16 @@ public static partial class LedgerColumns
     /// Finds the header row among the first rows: the row naming the most known columns, which must include
     /// 问题描述 and at least two others. Title rows above it and notes below it are not headers.
     /// </summary>
-    public static int? FindHeaderRow(IReadOnlyList<IReadOnlyList<string?>> firstRows)
+    public static int? FindHeaderRow(IReadOnlyList<IReadOnlyList<string?>> firstRows) => FindHeaderRow(firstRows, Match);
+
+    /// <summary>As above, with a matcher that also knows the mappings users chose by hand.</summary>
+    public static int? FindHeaderRow(IReadOnlyList<IReadOnlyList<string?>> firstRows, Func<string?, LedgerColumn?> match)
     {
         int? best = null;
         var bestCount = 0;
         for (var row = 0; row < firstRows.Count; row++)
         {
-            var columns = firstRows[row].Select(Match).OfType<LedgerColumn>().Distinct().ToList();
+            var columns = firstRows[row].Select(match).OfType<LedgerColumn>().Distinct().ToList();
             if (columns.Contains(LedgerColumn.Problem) && columns.Count >= 3 && columns.Count > bestCount)
             {
                 best = row;

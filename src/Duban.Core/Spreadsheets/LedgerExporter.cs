@@ -10,9 +10,31 @@ namespace Duban.Core.Spreadsheets;
 /// Exports a campaign's ledger (optionally one unit and below) within the actor's scope as the standard 台账, in words
 /// the import reads back, so export → import gives the same items.
 /// </summary>
-public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider clock)
+public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider clock, LedgerQueries queries,
+    Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
     private const int Batch = 1000;
+
+    /// <summary>
+    /// Exports what the ledger page shows for these filters. More rows than an import may hold are refused: such a
+    /// file could not come back in, and the page is no place to build it.
+    /// </summary>
+    public async Task<int> ExportAsync(Stream output, LedgerQuery query, CancellationToken cancellationToken = default)
+    {
+        var items = await queries.FilteredAsync(query, cancellationToken);
+        var count = await items.CountAsync(cancellationToken);
+        if (count > settings.Value.MaxRows)
+        {
+            throw new DubanException(ErrorKind.Validation,
+                $"符合条件的事项有 {count} 条，超过一次导出 {settings.Value.MaxRows} 条的上限：请按活动、单位或状态缩小范围后再导出。");
+        }
+        var directory = await units.AllAsync(db, cancellationToken);
+        var campaign = query.CampaignId is { } campaignId
+            ? await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var filler = query.UnitId is { } unitId && directory.TryGetValue(unitId, out var unit) ? unit.Name : "全部单位";
+        return await WriteAsync(output, items, $"{campaign}问题整改台账", filler, directory, cancellationToken);
+    }
 
     public async Task<int> ExportAsync(Stream output, string campaignCode, string? unitName, CancellationToken cancellationToken = default)
     {
@@ -29,6 +51,12 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
             items = items.Where(i => subtree.Contains(i.UnitId));
             filler = unit.Name;
         }
+        return await WriteAsync(output, items, $"{campaign.Name}问题整改台账", filler, directory, cancellationToken);
+    }
+
+    private async Task<int> WriteAsync(Stream output, IQueryable<RectificationItem> items, string title, string filler,
+        IReadOnlyDictionary<int, UnitEntry> directory, CancellationToken cancellationToken)
+    {
         var catalog = await db.CatalogEntries.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Title, cancellationToken);
         var people = await db.People.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var rows = new List<string?[]>();
@@ -47,7 +75,10 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
             rows.AddRange(batch.Select(item => RowOf(item, rows.Count + 1, catalog, people, directory)));
             lastId = batch[^1].Id;
         }
-        StandardLedgerSheet.Write(output, $"{campaign.Name}问题整改台账", filler, ChinaTime.Today(clock), rows);
+        StandardLedgerSheet.Write(output, title, filler, ChinaTime.Today(clock), rows);
+        // Data leaving the system is recorded like a download.
+        db.Note("ledger.export", nameof(RectificationItem), null, $"{title}，{filler}，{rows.Count} 条");
+        await db.SaveChangesAsync(cancellationToken);
         return rows.Count;
     }
 

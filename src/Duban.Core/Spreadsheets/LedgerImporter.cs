@@ -15,9 +15,14 @@ namespace Duban.Core.Spreadsheets;
 /// from the same file (same hash and 序号) are skipped, so importing twice changes nothing.
 /// </summary>
 public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock, LightTally tally, LightCountCache lights,
-    Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
+    ColumnMappings mappings, Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
     public const int HeaderSearchRows = 30;
+
+    // Progress is told every this many rows, and rows are saved in chunks of it (one transaction for all).
+    private const int Step = 1000;
+
+    private const int PreviewRows = 20;
 
     public async Task<ImportReport> ImportAsync(Stream content, string fileName, string campaignCode, ImportOptions options,
         CancellationToken cancellationToken = default)
@@ -29,8 +34,20 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Code == campaignCode.Trim(), cancellationToken)
             ?? throw new DubanException(ErrorKind.NotFound, $"活动“{campaignCode}”不存在。");
         var fileHash = await HashAsync(content, cancellationToken);
-        var rows = SheetReader.Read(content, fileName, settings.Value.Limits, options.Sheet).ToList();
-        var headerIndex = LedgerColumns.FindHeaderRow([.. rows.Take(HeaderSearchRows).Select(r => r.Cells)]);
+        var progress = options.Progress;
+        var rows = new List<SheetRow>();
+        foreach (var row in SheetReader.Read(content, fileName, settings.Value.Limits, options.Sheet))
+        {
+            rows.Add(row);
+            if (rows.Count % Step == 0)
+            {
+                progress?.Report(new ImportProgress(ImportPhase.Reading, rows.Count, null));
+            }
+        }
+        var learned = await mappings.LoadAsync(cancellationToken);
+        LedgerColumn? Match(string? text) =>
+            LedgerColumns.Match(text) ?? (learned.TryGetValue(LedgerColumns.Normalize(text), out var column) ? column : null);
+        var headerIndex = LedgerColumns.FindHeaderRow([.. rows.Take(HeaderSearchRows).Select(r => r.Cells)], Match);
         if (headerIndex is null)
         {
             return Failed(rows.Count, new ImportIssue(0, "表头", "找不到表头行：表头须含“问题描述”（或“具体问题”“存在问题”）以及“责任单位”“整改时限”等列。"));
@@ -38,21 +55,33 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var header = rows[headerIndex.Value];
         var columns = new Dictionary<int, LedgerColumn>();
         var warnings = new List<ImportIssue>();
+        var unmapped = new List<string>();
         for (var i = 0; i < header.Cells.Count; i++)
         {
-            if (LedgerColumns.Match(header.Cells[i]) is { } column && !columns.ContainsValue(column))
+            var text = header.Cells[i]?.Trim();
+            if (Match(text) is { } column && !columns.ContainsValue(column))
             {
                 columns[i] = column;
             }
-            else if (!string.IsNullOrWhiteSpace(header.Cells[i]))
+            else if (string.IsNullOrEmpty(text))
             {
-                warnings.Add(new ImportIssue(header.Number, header.Cells[i]!.Trim(), $"未识别的列“{header.Cells[i]!.Trim()}”，导入时不读取该列。"));
+                continue;
+            }
+            else if (learned.TryGetValue(LedgerColumns.Normalize(text), out var left) && left is null)
+            {
+                warnings.Add(new ImportIssue(header.Number, text, $"列“{text}”已设定为不导入。"));
+            }
+            else
+            {
+                unmapped.Add(text);
+                warnings.Add(new ImportIssue(header.Number, text, $"未识别的列“{text}”，导入时不读取该列；可在导入页面把它对应到标准列。"));
             }
         }
         var missing = new[] { LedgerColumn.Problem, LedgerColumn.Unit, LedgerColumn.Deadline }.Where(c => !columns.ContainsValue(c)).ToList();
         if (missing.Count > 0)
         {
-            return Failed(rows.Count, [.. missing.Select(c => new ImportIssue(header.Number, LedgerColumns.StandardName(c), $"缺少“{LedgerColumns.StandardName(c)}”列。"))]);
+            return Failed(rows.Count, [.. missing.Select(c => new ImportIssue(header.Number, LedgerColumns.StandardName(c), $"缺少“{LedgerColumns.StandardName(c)}”列。"))])
+                with { Header = header.Cells, Unmapped = unmapped };
         }
 
         var directory = await units.AllAsync(db, cancellationToken);
@@ -62,21 +91,39 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var reader = new RowReader(columns, header.Cells, new UnitMatcher(directory.ToDictionary(u => u.Key, u => u.Value.Name), settings.Value.UnitAliases),
             directory, new CategoryMatcher(catalog), people, campaign.Year, ChinaTime.Today(clock));
         var dataRows = rows.Skip(headerIndex.Value + 1).Where(r => !RowReader.IsNote(r)).ToList();
-        var valid = dataRows.Select(reader.Read).OfType<ReadRow>().ToList();
+        var valid = new List<ReadRow>();
+        for (var i = 0; i < dataRows.Count; i++)
+        {
+            if (reader.Read(dataRows[i]) is { } read)
+            {
+                valid.Add(read);
+            }
+            if ((i + 1) % Step == 0)
+            {
+                progress?.Report(new ImportProgress(ImportPhase.Checking, i + 1, dataRows.Count));
+            }
+        }
         warnings.AddRange(reader.Warnings);
         var errors = reader.Errors;
         var byRow = errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => $"[{e.Column}] {e.Message}")));
+        var preview = valid.Take(PreviewRows).Select(r => new PreviewRow(r.Number, directory[r.UnitId].Name, r.Details.Problem ?? string.Empty,
+            r.Details.DeadlineKind switch
+            {
+                DeadlineKind.Immediate => "立行立改",
+                DeadlineKind.Ongoing => "长期坚持",
+                _ => r.Details.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            }, r.State)).ToList();
         var rejected = dataRows.Where(r => byRow.ContainsKey(r.Number)).Select(r => new RejectedRow(r.Number, r.Cells, byRow[r.Number])).ToList();
         if (options.DryRun || (errors.Count > 0 && !options.SkipInvalid))
         {
-            return new ImportReport(dataRows.Count, valid.Count, 0, 0, errors, warnings) { Header = header.Cells, Rejected = rejected };
+            return new ImportReport(dataRows.Count, valid.Count, 0, 0, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
         }
-        var (imported, already) = await SaveAsync(valid, campaign.Id, campaign.Year, fileHash[..16], cancellationToken);
-        return new ImportReport(dataRows.Count, valid.Count, imported, already, errors, warnings) { Header = header.Cells, Rejected = rejected };
+        var (imported, already) = await SaveAsync(valid, campaign.Id, campaign.Year, fileHash[..16], progress, cancellationToken);
+        return new ImportReport(dataRows.Count, valid.Count, imported, already, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
     }
 
     private async Task<(int Imported, int Already)> SaveAsync(List<ReadRow> rows, int campaignId, int year, string filePrefix,
-        CancellationToken cancellationToken)
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var keys = rows.Select(r => $"{filePrefix}:{r.Key}").ToList();
         var existing = (await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId && keys.Contains(i.ImportKey!))
@@ -87,20 +134,28 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
             .Select(i => (int?)i.Number).MaxAsync(cancellationToken) ?? 0;
         var by = new ItemActor(db.Actor.UserId, db.Actor.Name);
         var now = clock.GetUtcNow().UtcDateTime;
-        var items = new List<RectificationItem>();
-        foreach (var row in fresh)
+        var tallied = new List<LightTally.TallyKey>(fresh.Count);
+        foreach (var chunk in fresh.Chunk(Step))
         {
-            var item = RectificationItem.Register(campaignId, year, ++number, row.UnitId, row.UnitPath, row.Details, by, now);
-            item.MarkImported($"{filePrefix}:{row.Key}");
-            Advance(item, row, by, now);
-            db.Items.Add(item);
-            items.Add(item);
+            var items = new List<RectificationItem>(chunk.Length);
+            foreach (var row in chunk)
+            {
+                var item = RectificationItem.Register(campaignId, year, ++number, row.UnitId, row.UnitPath, row.Details, by, now);
+                item.MarkImported($"{filePrefix}:{row.Key}");
+                Advance(item, row, by, now);
+                db.Items.Add(item);
+                items.Add(item);
+            }
+            // Saved chunk by chunk inside the one transaction: the tracker stays small and the bar moves.
+            await db.SaveChangesAsync(cancellationToken);
+            tallied.AddRange(items.Select(LightTally.TallyKey.Of));
+            db.ChangeTracker.Clear();
+            progress?.Report(new ImportProgress(ImportPhase.Saving, tallied.Count, fresh.Count));
         }
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var item in items)
+        foreach (var key in tallied)
         {
-            tally.Move(null, LightTally.TallyKey.Of(item));
+            tally.Move(null, key);
         }
         lights.Invalidate();
         return (fresh.Count, rows.Count - fresh.Count);

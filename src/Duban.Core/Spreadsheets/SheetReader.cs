@@ -27,7 +27,7 @@ public sealed class UnreadableSheetException : DubanException
 public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells);
 
 /// <summary>How much a sheet may hold before it is refused (settings, so an office can raise them).</summary>
-public sealed record SheetLimits(int MaxRows = 100_000, int MaxColumns = 200);
+public sealed record SheetLimits(int MaxRows = 100_000, int MaxColumns = 200, long MaxUnpackedBytes = 300L * 1024 * 1024);
 
 /// <summary>
 /// Reads the rows of an .xlsx (MiniExcel, streaming), a legacy .xls (ExcelDataReader) or a .csv (UTF-8 with or
@@ -42,7 +42,7 @@ public static class SheetReader
     {
         var rows = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".xlsx" => ReadXlsx(content, sheet),
+            ".xlsx" => ReadXlsx(CheckUnpackedSize(content, limits), sheet),
             ".xls" => ReadXls(content, sheet),
             ".csv" => ReadCsv(content, limits),
             var other => throw new UnreadableSheetException($"不支持的文件类型“{other}”：请上传 .xlsx、.xls 或 .csv 文件。"),
@@ -87,6 +87,31 @@ public static class SheetReader
             }
             yield return row;
         }
+    }
+
+    /// <summary>
+    /// An .xlsx is a zip: a few megabytes can unpack to gigabytes (a zip bomb). The sizes its directory declares are
+    /// checked before anything is unpacked; .NET stops any entry that unpacks to more than it declared.
+    /// </summary>
+    private static Stream CheckUnpackedSize(Stream content, SheetLimits limits)
+    {
+        long unpacked;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            unpacked = zip.Entries.Sum(e => e.Length);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        {
+            throw new UnreadableSheetException("文件无法读取：它已损坏、已加密，或不是真正的 .xlsx 文件。", e);
+        }
+        content.Position = 0;
+        if (unpacked > limits.MaxUnpackedBytes)
+        {
+            throw new UnreadableSheetException(
+                $"文件解压后有 {unpacked / 1024 / 1024} MB，超过 {limits.MaxUnpackedBytes / 1024 / 1024} MB 的上限（可能是压缩炸弹），已拒绝。");
+        }
+        return content;
     }
 
     private static IEnumerable<SheetRow> ReadXlsx(Stream content, string? sheet)

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Duban.Api;
 using Duban.Auth;
 using Duban.Components;
+using Duban.Components.Pages.Import;
 using Duban.Core.Accounts;
 using Duban.Core.Data;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -51,6 +52,7 @@ public static class DubanWebApp
             document.Info.Description = "作风建设年问题整改督办系统的 JSON 接口。使用个人访问令牌（Bearer）或登录 Cookie 认证。";
             return Task.CompletedTask;
         }));
+        services.AddSingleton<ImportJobs>();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -69,6 +71,7 @@ public static class DubanWebApp
         app.UseMiddleware<ActorMiddleware>();
         app.UseMiddleware<ApiWriteGuard>();
         app.UseAuthorization();
+        app.UseImportUploadLimit();
         app.UseAntiforgery();
 
         app.MapHealth();
@@ -78,6 +81,8 @@ public static class DubanWebApp
         Bench.CeilingEndpoint.MapBenchCeiling(app, app.Configuration);
         app.MapAccountEndpoints();
         Components.Pages.Ledger.LedgerActionEndpoints.MapLedgerPageActions(app);
+        app.MapImportPages();
+        Components.Pages.Ledger.LedgerExportEndpoint.MapLedgerExport(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -10,10 +10,10 @@ namespace Duban.Tests.Infrastructure;
 /// <summary>Drives the pages as a browser would without one: GET a form, POST it back with its antiforgery token.</summary>
 public static partial class WebSession
 {
-    public static HttpClient Anonymous(this DubanFactory app) =>
+    public static HttpClient Anonymous(this WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public static async Task<HttpClient> SignedInAsync(this DubanFactory app, string userName, string password = DemoData.Password)
+    public static async Task<HttpClient> SignedInAsync(this WebApplicationFactory<Program> app, string userName, string password = DemoData.Password)
     {
         var client = app.Anonymous();
         var response = await client.SubmitLoginAsync(userName, password);

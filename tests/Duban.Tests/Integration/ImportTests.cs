@@ -3,6 +3,7 @@ using System.Text.Json;
 using Duban.Api;
 using Duban.Core.Ledger;
 using Duban.Tests.Infrastructure;
+using static Duban.Tests.Infrastructure.LedgerSheets;
 using MiniExcelLibs;
 
 namespace Duban.Tests.Integration;
@@ -10,12 +11,6 @@ namespace Duban.Tests.Integration;
 /// <summary>`duban import` on sheets the tests build: real-ledger headers, all or nothing, skip-invalid, re-import.</summary>
 public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
 {
-    private static readonly string[] Header = ["序号", "问题类别", "问题来源", "具体问题", "整改措施", "分管领导", "责任科室", "整改第一责任人", "发现时间", "完成时限", "完成情况", "整改状态", "联系电话"];
-
-    private static string[] Row(string number, string problem, string unit = "综合科", string deadline = "2026-12-31",
-        string category = "推拖绕；不准拖延超时一分钟", string state = "正在整改", string found = "2026-03-01") =>
-        [number, category, "自查", problem, "建立台账\n按周调度", "", unit, "", found, deadline, "已召开专题会", state, "12345678"];
-
     [Fact]
     public async Task A_valid_sheet_with_title_and_note_rows_imports_every_row_in_its_state()
     {
@@ -168,16 +163,10 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
 
     private async Task<string> WriteXlsxAsync(string name, IEnumerable<string[]> rows)
     {
-        _ = app.Server;
         var path = Path.Combine(app.DataDir, name);
-        // MiniExcel takes the columns from the first row, so every row is padded to the widest.
-        var width = rows.Max(r => r.Length);
-        var data = rows.Select(r => Enumerable.Range(0, width).ToDictionary(ColumnName, i => (object)(i < r.Length ? r[i] : ""))).ToList();
-        await MiniExcel.SaveAsAsync(path, data, printHeader: false, excelType: ExcelType.XLSX);
+        await File.WriteAllBytesAsync(path, LedgerSheets.Xlsx(rows));
         return path;
     }
-
-    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : "A" + (char)('A' + index - 26);
 
     private async Task<List<ItemRow>> ItemsAsync(string text)
     {

@@ -1,0 +1,56 @@
+using Duban.Core.Accounts;
+using Duban.Core.Common;
+using Duban.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Spreadsheets;
+
+/// <summary>The column mappings users chose by hand, read by every import and kept (audited) when a user maps a column.</summary>
+public sealed class ColumnMappings(DubanDb db, TimeProvider clock)
+{
+    /// <summary>Normalised header → the column it means (null: leave it out).</summary>
+    public async Task<IReadOnlyDictionary<string, LedgerColumn?>> LoadAsync(CancellationToken cancellationToken = default) =>
+        await db.ColumnMappings.AsNoTracking().ToDictionaryAsync(m => m.Header, m => m.Column, cancellationToken);
+
+    /// <summary>Remembers each header's column; a header the synonym table already knows cannot be remapped.</summary>
+    public async Task RememberAsync(IReadOnlyDictionary<string, LedgerColumn?> choices, CancellationToken cancellationToken = default)
+    {
+        if (!db.Actor.IsIn(Roles.Supervisor))
+        {
+            throw new DubanException(ErrorKind.Forbidden, "只有督查人员可以设定导入的列。");
+        }
+        var normalised = new Dictionary<string, LedgerColumn?>();
+        foreach (var (header, column) in choices)
+        {
+            var name = LedgerColumns.Normalize(header);
+            if (name.Length == 0 || name.Length > ColumnMapping.HeaderMaxLength)
+            {
+                throw new DubanException(ErrorKind.Validation, $"列名须为 1 到 {ColumnMapping.HeaderMaxLength} 个字。");
+            }
+            if (LedgerColumns.Match(name) is not null)
+            {
+                throw new DubanException(ErrorKind.Validation, $"“{header}”是标准列名，不能另行对应。");
+            }
+            if (column is { } value && !Enum.IsDefined(value))
+            {
+                throw new DubanException(ErrorKind.Validation, $"“{header}”要对应的列不存在。");
+            }
+            normalised[name] = column;
+        }
+        var names = normalised.Keys.ToList();
+        var existing = await db.ColumnMappings.Where(m => names.Contains(m.Header)).ToDictionaryAsync(m => m.Header, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (name, column) in normalised)
+        {
+            if (existing.TryGetValue(name, out var mapping))
+            {
+                mapping.Change(column, now);
+            }
+            else
+            {
+                db.ColumnMappings.Add(new ColumnMapping(name, column, now));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
