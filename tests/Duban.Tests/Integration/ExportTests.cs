@@ -9,6 +9,7 @@ using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Duban.Core.Spreadsheets;
 using Duban.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -87,5 +88,59 @@ public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
                 .Select(i => $"{i.Problem}|{i.UnitName}|{i.Deadline}|{(i.State == ItemState.Draft ? ItemState.Assigned : i.State)}|{i.ResponsiblePersonName}")
                 .Order(StringComparer.Ordinal)];
         Assert.Equal(await ItemsOf(DemoData.CampaignCode), await ItemsOf("RT-2026"));
+    }
+
+    [Fact]
+    public async Task The_pages_export_button_gives_exactly_what_the_filters_show_and_is_audited()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var campaign = (await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
+        var closed = (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=1&state=Closed&campaign={campaign}")).Total;
+        var list = await supervisor.GetStringAsync($"/ledger?campaign={campaign}&state=Closed&page=2");
+        Assert.Contains($"href=\"/ledger/export?campaign={campaign}&amp;state=Closed\"", list);
+
+        var rows = await ExportedRowsAsync(supervisor, $"/ledger/export?campaign={campaign}&state=Closed");
+
+        Assert.True(closed > 0);
+        Assert.Equal(closed, rows.Count);
+        Assert.All(rows, r => Assert.Equal("已完成", r["M"]?.ToString()));
+        var audit = await supervisor.GetJsonAsync<PagedResponse<AuditEventResponse>>("/api/v1/audit?action=ledger.export");
+        Assert.Contains(audit.Items, e => e.After != null && e.After.Contains($"{closed} 条", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_liaison_exports_only_their_own_units_items()
+    {
+        var liaison = await app.SignedInAsync("demo-liaison");
+        var visible = (await liaison.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=1")).Total;
+
+        var rows = await ExportedRowsAsync(liaison, "/ledger/export");
+
+        Assert.Equal(visible, rows.Count);
+        Assert.All(rows, r => Assert.Equal("综合科", r["H"]?.ToString()));
+    }
+
+    [Fact]
+    public async Task An_export_bigger_than_an_import_may_hold_is_refused_on_the_page()
+    {
+        await using var small = app.WithWebHostBuilder(b => b.UseSetting("Import:MaxRows", "5"));
+        var supervisor = await small.SignedInAsync("demo-supervisor");
+
+        var response = await supervisor.GetAsync("/ledger/export?state=Closed");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var back = Uri.UnescapeDataString(response.Headers.Location!.ToString());
+        Assert.StartsWith("/ledger?state=Closed&exportError=", back, StringComparison.Ordinal);
+        Assert.Contains("超过一次导出 5 条的上限", back);
+        Assert.Contains("超过一次导出 5 条的上限", WebSession.Text(await supervisor.GetStringAsync(response.Headers.Location)));
+    }
+
+    private static async Task<List<IDictionary<string, object?>>> ExportedRowsAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return [.. MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Skip(3)];
     }
 }
