@@ -161,6 +161,29 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         Assert.Contains("缺少“整改时限”列", result.Output);
     }
 
+    [Fact]
+    public async Task A_legacy_xls_imports_with_its_date_cells_and_title_row()
+    {
+        object[] Line(double number, string problem, object deadline) =>
+            [number, "推拖绕", "自查", problem, "限期办结", "", "文电科", "", new DateTime(2026, 3, 2), deadline, "", "正在整改", ""];
+        var path = Path.Combine(app.DataDir, "legacy.xls");
+        await File.WriteAllBytesAsync(path, Xls(
+        [
+            ["文电科问题整改台账（WPS 2003 格式）"],
+            [.. Header],
+            Line(1, "旧格式导入：公文流转超时", new DateTime(2026, 10, 31)),
+            Line(2, "旧格式导入：第三季度完成", "第三季度"),
+        ]));
+
+        var result = await DubanCli.RunAsync("import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var items = await ItemsAsync("旧格式导入");
+        Assert.Equal(2, items.Count);
+        Assert.Contains(items, i => i.Problem == "旧格式导入：公文流转超时" && i.DueOn == new DateOnly(2026, 10, 31) && i.UnitName == "文电科");
+        Assert.Contains(items, i => i.Problem == "旧格式导入：第三季度完成" && i.DueOn == new DateOnly(2026, 9, 30));
+    }
+
     private async Task<string> WriteXlsxAsync(string name, IEnumerable<string[]> rows)
     {
         var path = Path.Combine(app.DataDir, name);
