@@ -1,7 +1,12 @@
 using Duban.Bench;
 
-// bench generator: fills a data folder with a ledger of N items for bench/run.sh.
+// bench tool: fills a data folder with a ledger of N items for bench/run.sh, and runs the spreadsheet steps.
 //   dotnet Duban.Bench.dll generate --data DIR [--items 1000000] [--units 500]
+//   dotnet Duban.Bench.dll sheets STEP [--dir DIR] [--rows N]   (bench/sheets.sh runs the steps)
+if (args.FirstOrDefault() == "sheets")
+{
+    return await SheetBench.RunAsync(args);
+}
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

@@ -8,7 +8,9 @@ namespace Duban.Core.Audit;
 
 /// <summary>
 /// Turns tracked changes into audit drafts: the values before are read before saving, the values after (and keys
-/// the database generates) after saving.
+/// the database generates) after saving. A record created together with its parts (an item with its categories
+/// and first history entry) is one event, the parts nested in it: one thing happened, and an import of many
+/// thousand items should not write ten times as many events.
 /// </summary>
 internal sealed class AuditCapture
 {
@@ -26,9 +28,21 @@ internal sealed class AuditCapture
     public static AuditCapture Before(ChangeTracker tracker)
     {
         var capture = new AuditCapture();
+        var parts = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in tracker.Entries().Where(e => e.State == EntityState.Added))
+        {
+            foreach (var collection in entry.Collections)
+            {
+                foreach (var part in collection.CurrentValue ?? Enumerable.Empty<object>())
+                {
+                    parts.Add(part);
+                }
+            }
+        }
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEvent || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEvent || entry.State is EntityState.Unchanged or EntityState.Detached
+                || (entry.State == EntityState.Added && parts.Contains(entry.Entity)))
             {
                 continue;
             }
@@ -65,7 +79,7 @@ internal sealed class AuditCapture
             c.Before,
             c.State switch
             {
-                EntityState.Added => Serialize(c.Entry, null, original: false),
+                EntityState.Added => SerializeWithParts(c.Entry),
                 EntityState.Modified => Serialize(c.Entry, c.Changed, original: false),
                 _ => null,
             }));
@@ -87,7 +101,54 @@ internal sealed class AuditCapture
         return key is null ? null : string.Join(',', key.Properties.Select(p => entry.Property(p.Name).CurrentValue));
     }
 
-    private static string Serialize(EntityEntry entry, string[]? only, bool original)
+    /// <summary>
+    /// The "after" of a record written without the change tracker (a bulk import), in the same form as
+    /// <see cref="SerializeWithParts"/>: its values, with the parts in its collections nested.
+    /// </summary>
+    public static string DescribeCreated(Microsoft.EntityFrameworkCore.Metadata.IModel model, object entity)
+    {
+        var type = model.FindEntityType(entity.GetType())!;
+        var values = ValuesOf(type, entity);
+        foreach (var navigation in type.GetNavigations().Where(n => n.IsCollection))
+        {
+            var parts = (navigation.GetGetter().GetClrValueUsingContainingEntity(entity) as System.Collections.IEnumerable)?
+                .Cast<object>().Select(part => ValuesOf(navigation.TargetEntityType, part)).ToList();
+            if (parts is { Count: > 0 })
+            {
+                values[navigation.Name] = parts;
+            }
+        }
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    // A generated key the bulk writer did not read back is unknown, not 0, and is left out.
+    private static Dictionary<string, object?> ValuesOf(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, object entity) =>
+        type.GetProperties().Where(p => !HiddenProperties.Contains(p.Name))
+            .Select(p => (p, Value: p.GetGetter().GetClrValueUsingContainingEntity(entity)))
+            .Where(v => !(v.p.IsPrimaryKey() && v.p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd && v.Value is 0 or 0L))
+            .ToDictionary(v => v.p.Name, v => v.Value);
+
+    private static string SerializeWithParts(EntityEntry entry)
+    {
+        var values = Values(entry, null, original: false);
+        foreach (var collection in entry.Collections)
+        {
+            var parts = (collection.CurrentValue ?? Enumerable.Empty<object>()).Cast<object>()
+                .Select(collection.FindEntry).OfType<EntityEntry>()
+                .Where(e => e.State is EntityState.Added or EntityState.Unchanged)
+                .Select(e => Values(e, null, original: false)).ToList();
+            if (parts.Count > 0)
+            {
+                values[collection.Metadata.Name] = parts;
+            }
+        }
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    private static string Serialize(EntityEntry entry, string[]? only, bool original) =>
+        JsonSerializer.Serialize(Values(entry, only, original), Json);
+
+    private static Dictionary<string, object?> Values(EntityEntry entry, string[]? only, bool original)
     {
         var values = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
@@ -99,6 +160,6 @@ internal sealed class AuditCapture
             }
             values[name] = original ? property.OriginalValue : property.CurrentValue;
         }
-        return JsonSerializer.Serialize(values, Json);
+        return values;
     }
 }

@@ -141,14 +141,34 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     /// </summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
 
-    private async Task AppendToChainAsync(List<AuditDraft> drafts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends events for rows written without the change tracker (<see cref="BulkInsert{T}"/>), inside the caller's
+    /// transaction, through the same chain as every save.
+    /// </summary>
+    internal async Task AppendAuditAsync(IReadOnlyList<AuditDraft> drafts, BulkInsert<AuditEvent> writer, CancellationToken cancellationToken)
+    {
+        await LockAuditChainAsync(cancellationToken);
+        var (sequence, previous) = await ChainEndAsync(cancellationToken);
+        foreach (var draft in drafts)
+        {
+            var auditEvent = new AuditEvent(draft, ++sequence, previous);
+            await writer.InsertAsync(auditEvent, cancellationToken);
+            previous = auditEvent.Hash;
+        }
+    }
+
+    private async Task<(long Sequence, string Hash)> ChainEndAsync(CancellationToken cancellationToken)
     {
         var last = await AuditEvents.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
             .FirstOrDefaultAsync(cancellationToken);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditEvent.GenesisHash;
+        return (last?.Sequence ?? 0, last?.Hash ?? AuditEvent.GenesisHash);
+    }
+
+    private async Task AppendToChainAsync(List<AuditDraft> drafts, CancellationToken cancellationToken)
+    {
+        var (sequence, previous) = await ChainEndAsync(cancellationToken);
         foreach (var draft in drafts)
         {
             var auditEvent = new AuditEvent(draft, ++sequence, previous);
