@@ -49,6 +49,15 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
         }
     }
 
+    /// <summary>The environment a CLI verb needs to work on this app's database (the data folder is passed as --data).</summary>
+    public IDictionary<string, string> CliEnvironment => ConnectionString is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string>
+        {
+            ["Database__Provider"] = Provider.ToString(),
+            ["ConnectionStrings__" + DubanConfiguration.ConnectionStringName] = ConnectionString,
+        };
+
     /// <summary>Runs work in a service scope as the system (for arranging data the test needs).</summary>
     public async Task<T> AsSystemAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

@@ -12,7 +12,7 @@ using static Duban.Tests.Infrastructure.LedgerSheets;
 namespace Duban.Tests.Integration;
 
 /// <summary>The import pages through HTTP: upload → check (preview, errors, mapping) → confirm, as a supervisor would.</summary>
-public sealed class ImportPageTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task Errors_are_listed_by_row_the_rejected_rows_download_and_the_rest_import_when_asked()
@@ -53,7 +53,16 @@ public sealed class ImportPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
         var done = Squash(await FinishedPageAsync(client, job));
 
         Assert.Contains("导入2行", done);
-        Assert.Equal(2, (await ItemsAsync(client, "页面导入")).Count);
+        var imported = await ItemsAsync(client, "页面导入");
+        Assert.Equal(2, imported.Count);
+        Assert.Contains(imported, i => i.DeadlineKind == DeadlineKind.Immediate && i.UnitName == "综合科");
+        var detail = await client.GetJsonAsync<JsonElement>($"/api/v1/items/{imported.Single(i => i.DeadlineKind == DeadlineKind.Immediate).Id}");
+        Assert.Equal(2, detail.GetProperty("categories").GetArrayLength());
+        Assert.True(detail.GetProperty("history").GetArrayLength() >= 3);
+        var chain = await client.GetJsonAsync<JsonElement>("/api/v1/audit/verify");
+        Assert.True(chain.GetProperty("isIntact").GetBoolean(), chain.ToString());
+        var created = await client.GetJsonAsync<JsonElement>("/api/v1/audit?action=RectificationItem.created&pageSize=5");
+        Assert.Contains("页面导入", created.GetProperty("items")[0].GetProperty("after").GetString());
         var again = await PostAsync(client, job, "confirm", new() { ["skipInvalid"] = "true" });
         Assert.Contains("已经导入过", WebUtility.UrlDecode(again.Headers.Location!.ToString()));
     }
@@ -76,7 +85,7 @@ public sealed class ImportPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
         Assert.DoesNotContain("“主责科室”对应", after);
         var path = Path.Combine(app.DataDir, "remembered.xlsx");
         await File.WriteAllBytesAsync(path, Xlsx([header, ["1", "手工对应：CLI 也认得", "综合科", "2026-12-31"]]));
-        var cli = await DubanCli.RunAsync("import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var cli = await DubanCli.RunAsync(app.CliEnvironment, "import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
         Assert.True(cli.ExitCode == 0, cli.Output + cli.Error);
         Assert.Single(await ItemsAsync(client, "CLI 也认得"));
     }
@@ -223,3 +232,8 @@ public sealed class ImportPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
     private static async Task<List<ItemRow>> ItemsAsync(HttpClient client, string text) =>
         [.. (await client.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&q={Uri.EscapeDataString(text)}")).Items];
 }
+
+public sealed class SqliteImportPageTests(SqliteAppFactory app) : ImportPageTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresImportPageTests(PostgresAppFactory app) : ImportPageTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
