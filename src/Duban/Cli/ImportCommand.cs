@@ -43,7 +43,8 @@ internal static class ImportCommand
             {
                 await using var stream = path.OpenRead();
                 report = await services.GetRequiredService<LedgerImporter>().ImportAsync(stream, path.Name, result.GetValue(campaign)!,
-                    new ImportOptions(result.GetValue(sheet), result.GetValue(dryRun), result.GetValue(skipInvalid)), cancellationToken);
+                    new ImportOptions(result.GetValue(sheet), result.GetValue(dryRun), result.GetValue(skipInvalid)) { Progress = new StderrProgress() },
+                    cancellationToken);
             }
             catch (UnreadableSheetException e)
             {
@@ -92,5 +93,16 @@ internal static class ImportCommand
         Console.WriteLine($"共 {report.Rows} 行，正确 {report.Valid} 行，导入 {report.Imported} 行" +
                           (report.AlreadyImported > 0 ? $"，{report.AlreadyImported} 行此前已导入" : "") +
                           (report.Errors.Count > 0 && report.Imported == 0 ? "；因有错误，本次未导入任何行。" : "。"));
+    }
+
+    /// <summary>Tells a large import's progress on stderr (every thousand rows), leaving stdout to the result.</summary>
+    private sealed class StderrProgress : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => Console.Error.WriteLine(value.Phase switch
+        {
+            ImportPhase.Reading => $"正在读取：已读 {value.Done} 行",
+            ImportPhase.Checking => $"正在检查：{value.Done} / {value.Total} 行",
+            _ => $"正在写入：{value.Done} / {value.Total} 行",
+        });
     }
 }

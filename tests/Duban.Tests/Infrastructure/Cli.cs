@@ -12,6 +12,36 @@ public static class DubanCli
     /// <summary>Runs a verb with extra environment variables (configuration such as Import__MaxRows).</summary>
     public static async Task<Result> RunAsync(IDictionary<string, string> environment, params string[] args)
     {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs a verb and kills it, as a power cut would, as soon as it writes a line containing <paramref name="signal"/> to stderr.</summary>
+    public static async Task<bool> KillWhenAsync(IDictionary<string, string> environment, string signal, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.Contains(signal, StringComparison.Ordinal))
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(timeout.Token);
+                return true;
+            }
+        }
+        await process.WaitForExitAsync(timeout.Token);
+        await output;
+        return false;
+    }
+
+    private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -27,11 +57,6 @@ public static class DubanCli
         {
             start.Environment[name] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return start;
     }
 }

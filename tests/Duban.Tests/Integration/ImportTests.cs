@@ -184,6 +184,24 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         Assert.Contains(items, i => i.Problem == "旧格式导入：第三季度完成" && i.DueOn == new DateOnly(2026, 9, 30));
     }
 
+    [Fact]
+    public async Task An_import_killed_while_writing_leaves_nothing_and_can_run_again()
+    {
+        const int count = 5000;
+        var file = await WriteXlsxAsync("killed.xlsx", [Header, .. Enumerable.Range(1, count).Select(i => Row($"{i}", $"断电测试第{i}行"))]);
+
+        var killed = await DubanCli.KillWhenAsync(new Dictionary<string, string>(), "正在写入：1000 /",
+            "import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+
+        Assert.True(killed, "the import ended before it could be killed while writing");
+        Assert.Empty(await ItemsAsync("断电测试"));
+        var verify = await DubanCli.RunAsync("audit", "verify", "--data", app.DataDir);
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+        var again = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        Assert.True(again.ExitCode == 0, again.Output + again.Error);
+        Assert.Contains($"导入 {count} 行", again.Output);
+    }
+
     private async Task<string> WriteXlsxAsync(string name, IEnumerable<string[]> rows)
     {
         var path = Path.Combine(app.DataDir, name);
