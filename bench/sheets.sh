@@ -15,7 +15,7 @@ BENCH="dotnet bench/Duban.Bench/bin/Release/net10.0/Duban.Bench.dll sheets"
 step() {
   local out
   out=$(/usr/bin/time -f "%M" -o "$DIR/time.txt" $BENCH "$@" --dir "$DIR" --rows "$ROWS" 2> "$DIR/step.err") \
-    || { cat "$DIR/step.err"; exit 1; }
+    || { cat "$DIR/step.err" >&2; return 1; }
   [ -s "$DIR/step.err" ] && sed 's/^/    /' "$DIR/step.err" >&2
   printf '%s\t%s\n' "$out" "$(( $(tail -1 "$DIR/time.txt") / 1024 ))"
 }

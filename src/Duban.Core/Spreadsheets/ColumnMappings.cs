@@ -51,6 +51,14 @@ public sealed class ColumnMappings(DubanDb db, TimeProvider clock)
                 db.ColumnMappings.Add(new ColumnMapping(name, column, now));
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people mapping the same new header at once: the unique index keeps one.
+            throw new DubanException(ErrorKind.Conflict, "另一位用户刚刚设定了同名的列，请刷新后重试。");
+        }
     }
 }

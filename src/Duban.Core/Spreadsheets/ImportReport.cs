@@ -4,6 +4,11 @@ public sealed record ImportOptions(string? Sheet = null, bool DryRun = false, bo
 {
     /// <summary>Told how far the import has come, for a progress bar; may be null.</summary>
     public IProgress<ImportProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// The hand-made column mappings to use, as they were when the user saw the preview; null reads them afresh.
+    /// </summary>
+    public IReadOnlyDictionary<string, LedgerColumn?>? Mappings { get; init; }
 }
 
 public enum ImportPhase

@@ -17,7 +17,7 @@ namespace Duban.Core.Spreadsheets;
 public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock, LightTally tally, LightCountCache lights,
     ColumnMappings mappings, Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
-    public const int HeaderSearchRows = 30;
+    public const int HeaderSearchRows = SheetLimits.RowsBesideData;
 
     // Progress is told every this many rows, and rows are saved in chunks of it (one transaction for all).
     private const int Step = 1000;
@@ -44,7 +44,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
                 progress?.Report(new ImportProgress(ImportPhase.Reading, rows.Count, null));
             }
         }
-        var learned = await mappings.LoadAsync(cancellationToken);
+        var learned = options.Mappings ?? await mappings.LoadAsync(cancellationToken);
         LedgerColumn? Match(string? text) =>
             LedgerColumns.Match(text) ?? (learned.TryGetValue(LedgerColumns.Normalize(text), out var column) ? column : null);
         var headerIndex = LedgerColumns.FindHeaderRow([.. rows.Take(HeaderSearchRows).Select(r => r.Cells)], Match);
@@ -91,6 +91,10 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var reader = new RowReader(columns, header.Cells, new UnitMatcher(directory.ToDictionary(u => u.Key, u => u.Value.Name), settings.Value.UnitAliases),
             directory, new CategoryMatcher(catalog), people, campaign.Year, ChinaTime.Today(clock));
         var dataRows = rows.Skip(headerIndex.Value + 1).Where(r => !RowReader.IsNote(r)).ToList();
+        if (dataRows.Count > settings.Value.MaxRows)
+        {
+            throw settings.Value.Limits.TooManyRows();
+        }
         var valid = new List<ReadRow>();
         for (var i = 0; i < dataRows.Count; i++)
         {

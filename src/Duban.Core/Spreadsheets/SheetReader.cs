@@ -26,8 +26,16 @@ public sealed class UnreadableSheetException : DubanException
 /// <summary>One row of a sheet: its number as Excel shows it (from 1) and its cells as text.</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells);
 
-/// <summary>How much a sheet may hold before it is refused (settings, so an office can raise them).</summary>
-public sealed record SheetLimits(int MaxRows = 100_000, int MaxColumns = 200, long MaxUnpackedBytes = 300L * 1024 * 1024);
+/// <summary>
+/// How much a sheet may hold before it is refused (settings, so an office can raise them). The row limit counts data
+/// rows: a sheet may have up to <see cref="RowsBesideData"/> more for its title, header and notes.
+/// </summary>
+public sealed record SheetLimits(int MaxRows = 100_000, int MaxColumns = 200, long MaxUnpackedBytes = 300L * 1024 * 1024)
+{
+    public const int RowsBesideData = 30;
+
+    public UnreadableSheetException TooManyRows() => new($"表格超过 {MaxRows} 行的上限，请分成几个文件导入。");
+}
 
 /// <summary>
 /// Reads the rows of an .xlsx (MiniExcel, streaming), a legacy .xls (ExcelDataReader) or a .csv (UTF-8 with or
@@ -54,9 +62,9 @@ public static class SheetReader
     {
         foreach (var row in Guard(rows))
         {
-            if (row.Number > limits.MaxRows)
+            if (row.Number > limits.MaxRows + SheetLimits.RowsBesideData)
             {
-                throw new UnreadableSheetException($"表格超过 {limits.MaxRows} 行的上限，请分成几个文件导入。");
+                throw limits.TooManyRows();
             }
             if (row.Cells.Count > limits.MaxColumns)
             {

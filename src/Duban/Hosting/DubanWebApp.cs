@@ -53,6 +53,7 @@ public static class DubanWebApp
             return Task.CompletedTask;
         }));
         services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();

@@ -4,7 +4,10 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Duban.Api;
+using Duban.Core.Accounts;
+using Duban.Core.Data;
 using Duban.Core.Ledger;
+using Microsoft.Extensions.DependencyInjection;
 using Duban.Tests.Infrastructure;
 using MiniExcelLibs;
 using static Duban.Tests.Infrastructure.LedgerSheets;
@@ -102,6 +105,33 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
         var admin = await app.SignedInAsync("demo-admin");
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync(job)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync($"/ledger/import/{Guid.NewGuid():N}")).StatusCode);
+        await app.AsSystemAsync(sp => sp.GetRequiredService<AccountService>().CreateAsync("second-supervisor", Roles.Supervisor, "调研督查室",
+            password: DemoData.Password));
+        var other = await app.SignedInAsync("second-supervisor");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(job)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{job}/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{job}/rejected")).StatusCode);
+        var token = WebSession.AntiforgeryTokenOf(await other.GetStringAsync("/ledger/import"));
+        var confirm = await other.PostAsync($"{job}/confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NotFound, confirm.StatusCode);
+        Assert.Empty(await ItemsAsync(supervisor, "只给自己看"));
+    }
+
+    [Fact]
+    public async Task A_second_click_on_confirm_starts_no_second_import()
+    {
+        var client = await app.SignedInAsync("demo-supervisor");
+        var job = await UploadAsync(client, "双击.xlsx", Xlsx([Header, .. Enumerable.Range(1, 300).Select(i => Row($"{i}", $"双击测试第{i}行"))]));
+        await CheckedPageAsync(client, job);
+
+        var first = await PostAsync(client, job, "confirm", []);
+        var second = await PostAsync(client, job, "confirm", []);
+
+        Assert.Equal(job, first.Headers.Location!.ToString());
+        var refusal = WebUtility.UrlDecode(second.Headers.Location!.ToString());
+        Assert.True(refusal.Contains("导入任务正在进行", StringComparison.Ordinal) || refusal.Contains("已经导入过", StringComparison.Ordinal), refusal);
+        Assert.Contains("导入300行", Squash(await FinishedPageAsync(client, job)));
+        Assert.Equal(300, (await client.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=1&q=" + Uri.EscapeDataString("双击测试"))).Total);
     }
 
     [Fact]
@@ -159,6 +189,28 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
         Assert.Contains("超过 100 KB 的上限", WebUtility.UrlDecode(response.Headers.Location!.ToString()));
     }
 
+    [Fact]
+    public async Task Sheets_left_from_an_earlier_run_are_swept_at_start()
+    {
+        var folder = Path.Combine(app.DataDir, "imports");
+        Directory.CreateDirectory(folder);
+        var stale = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
+        var fresh = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(stale, [1, 2, 3]);
+        await File.WriteAllBytesAsync(fresh, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-1));
+
+        await using var restarted = app.WithWebHostBuilder(_ => { });
+        _ = restarted.Services;
+
+        for (var i = 0; i < 50 && File.Exists(stale); i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(fresh));
+    }
+
     /// <summary>A zip that declares 1 GB of zeros in its sheet: a few megabytes on disk, never to be unpacked.</summary>
     private static byte[] ZipBomb()
     {
@@ -200,7 +252,8 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string job, string action, Dictionary<string, string> fields)
     {
-        var token = WebSession.AntiforgeryTokenOf(await client.GetStringAsync(job));
+        // The token is the session's, whichever page gives it; a running job's page has no form.
+        var token = WebSession.AntiforgeryTokenOf(await client.GetStringAsync("/ledger/import"));
         var response = await client.PostAsync($"{job}/{action}", new FormUrlEncodedContent(new Dictionary<string, string>(fields)
         {
             ["__RequestVerificationToken"] = token,

@@ -127,6 +127,7 @@ internal static class ImportEndpoints
                 {
                     throw new DubanException(ErrorKind.Validation, "请至少为一列选择对应的标准列。");
                 }
+                ImportJobs.EnsureCheckable(job);
                 await mappings.RememberAsync(choices);
                 jobs.Recheck(job);
             });
@@ -155,9 +156,9 @@ internal static class ImportEndpoints
         }
     }
 
-    /// <summary>The posted form, or null when the antiforgery check failed (a forged or stale post).</summary>
+    /// <summary>The posted form, or null unless the antiforgery check ran and passed (a forged or stale post).</summary>
     private static async Task<IFormCollection?> FormAsync(HttpContext context) =>
-        context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+        context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }
             ? null
             : await context.Request.ReadFormAsync(context.RequestAborted);
 

@@ -6,54 +6,18 @@ using Duban.Core.Spreadsheets;
 
 namespace Duban.Components.Pages.Import;
 
-public enum ImportJobState
-{
-    Waiting,
-    Checking,
-    Checked,
-    Importing,
-    Imported,
-    Failed,
-}
-
-/// <summary>One sheet uploaded through the pages: checked first (a dry run), imported once its owner confirms.</summary>
-public sealed class ImportJob(Guid id, int userId, string fileName, string stagedPath, string campaignCode, string? sheet, DateTime createdAt)
-{
-    public Guid Id { get; } = id;
-    public int UserId { get; } = userId;
-    public string FileName { get; } = fileName;
-    public string StagedPath { get; } = stagedPath;
-    public string CampaignCode { get; } = campaignCode;
-    public string? Sheet { get; } = sheet;
-    public DateTime CreatedAt { get; } = createdAt;
-
-    public string RejectedPath => StagedPath + ".rejected.xlsx";
-
-    // Written by the background run, read by page requests: each is replaced whole, never changed in place.
-    private volatile ImportProgress? _progress;
-
-    public ImportProgress? Progress
-    {
-        get => _progress;
-        internal set => _progress = value;
-    }
-
-    public ImportJobState State { get; internal set; } = ImportJobState.Waiting;
-    public ImportReport? Report { get; internal set; }
-    public string? Error { get; internal set; }
-
-    public bool IsRunning => State is ImportJobState.Waiting or ImportJobState.Checking or ImportJobState.Importing;
-}
-
 /// <summary>
 /// Runs page imports in the background so a large sheet shows a progress bar rather than a hanging request. The file
-/// waits under data/imports; one import runs at a time (memory stays bounded); jobs and their files are dropped after
-/// <see cref="Lifetime"/>. Jobs live in this instance's memory: behind a load balancer, uploads need sticky sessions.
+/// waits under data/imports until it is imported or the job expires (<see cref="Lifetime"/> after its last work; the
+/// folder is swept at start and every few minutes). One import runs at a time, so memory stays bounded. Jobs live in
+/// this instance's memory: behind a load balancer, the import pages need sticky sessions.
 /// </summary>
 public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings database, TimeProvider clock, ILogger<ImportJobs> log)
-    : IDisposable
+    : BackgroundService
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -64,7 +28,6 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
     public async Task<ImportJob> StartAsync(int userId, Stream content, string fileName, string campaignCode, string? sheet,
         long maxBytes, CancellationToken cancellationToken)
     {
-        DropExpired();
         Directory.CreateDirectory(Folder);
         var id = Guid.NewGuid();
         var staged = Path.Combine(Folder, id.ToString("N") + Path.GetExtension(fileName).ToLowerInvariant());
@@ -80,7 +43,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
         }
         var job = new ImportJob(id, userId, Path.GetFileName(fileName), staged, campaignCode, sheet, clock.GetUtcNow().UtcDateTime);
         _jobs[id] = job;
-        Run(job, ImportJobState.Checking, new ImportOptions(sheet, DryRun: true));
+        Begin(job, [ImportJobState.Waiting], ImportJobState.Checking, skipInvalid: false);
         return job;
     }
 
@@ -88,75 +51,118 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
     public ImportJob? Find(Guid id, int userId) =>
         _jobs.TryGetValue(id, out var job) && job.UserId == userId && !Expired(job) ? job : null;
 
-    /// <summary>Checks the file again, after the user mapped columns by hand.</summary>
-    public void Recheck(ImportJob job)
+    /// <summary>Refuses work on a job that is busy or done, before anything else is changed for it.</summary>
+    public static void EnsureCheckable(ImportJob job)
     {
-        EnsureIdle(job, ImportJobState.Checked, ImportJobState.Failed);
-        Run(job, ImportJobState.Checking, new ImportOptions(job.Sheet, DryRun: true));
+        if (job.State is not (ImportJobState.Checked or ImportJobState.Failed))
+        {
+            throw Busy(job);
+        }
     }
+
+    /// <summary>Checks the file again, after the user mapped columns by hand.</summary>
+    public void Recheck(ImportJob job) =>
+        Begin(job, [ImportJobState.Checked, ImportJobState.Failed], ImportJobState.Checking, skipInvalid: false);
 
     /// <summary>Imports the checked file: all rows, or with <paramref name="skipInvalid"/> only the valid ones.</summary>
     public void Confirm(ImportJob job, bool skipInvalid)
     {
-        EnsureIdle(job, ImportJobState.Checked);
-        if (job.Report is { } report && report.Errors.Count > 0 && !skipInvalid)
+        if (job.State == ImportJobState.Checked && job.ErrorCount > 0 && !skipInvalid)
         {
             throw new DubanException(ErrorKind.Validation, "文件中有错误行：请改正后重新上传，或选择跳过错误行导入其余各行。");
         }
-        if (job.Report is { Valid: 0 })
+        if (job.State == ImportJobState.Checked && job.Report is { Valid: 0 })
         {
             throw new DubanException(ErrorKind.Validation, "没有可以导入的正确行。");
         }
-        Run(job, ImportJobState.Importing, new ImportOptions(job.Sheet, SkipInvalid: skipInvalid));
+        Begin(job, [ImportJobState.Checked], ImportJobState.Importing, skipInvalid);
     }
 
-    private static void EnsureIdle(ImportJob job, params ImportJobState[] allowed)
+    private static DubanException Busy(ImportJob job) =>
+        new(ErrorKind.Conflict, job.IsRunning ? "导入任务正在进行，请稍候。" : "这个文件已经导入过了。");
+
+    /// <summary>Moves the job on atomically (a double click starts one run, not two) and runs the work in the background.</summary>
+    private void Begin(ImportJob job, ImportJobState[] from, ImportJobState to, bool skipInvalid)
     {
-        if (!allowed.Contains(job.State))
+        lock (job)
         {
-            throw new DubanException(ErrorKind.Conflict, job.IsRunning ? "导入任务正在进行，请稍候。" : "这个文件已经导入过了。");
+            if (!from.Contains(job.State))
+            {
+                throw Busy(job);
+            }
+            job.State = ImportJobState.Waiting;
+            job.Progress = null;
+            job.Error = null;
+            job.Notice = null;
+            job.LastActivity = clock.GetUtcNow().UtcDateTime;
+        }
+        _ = Task.Run(() => RunAsync(job, to, skipInvalid));
+    }
+
+    private async Task RunAsync(ImportJob job, ImportJobState state, bool skipInvalid)
+    {
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            job.State = state;
+            File.Delete(job.RejectedPath);
+            var checking = state == ImportJobState.Checking;
+            var report = await ImportAsync(job, new ImportOptions(job.Sheet, DryRun: checking, SkipInvalid: skipInvalid)
+            {
+                Progress = new Reporter(job),
+            });
+            if (report.Rejected.Count > 0)
+            {
+                await using var output = File.Create(job.RejectedPath);
+                await RejectedRows.WriteAsync(output, report);
+            }
+            Keep(job, report);
+            if (!checking && report.Imported + report.AlreadyImported == 0 && report.Errors.Count > 0)
+            {
+                // The data changed since the check (a unit or category gone): nothing was written; show why.
+                job.Notice = "导入前再次检查时发现错误，未导入任何行。请查看下面的错误。";
+                job.State = ImportJobState.Checked;
+            }
+            else
+            {
+                job.State = checking ? ImportJobState.Checked : ImportJobState.Imported;
+                if (!checking)
+                {
+                    File.Delete(job.StagedPath);
+                }
+            }
+        }
+        catch (DubanException e)
+        {
+            job.Error = e.Message;
+            job.State = ImportJobState.Failed;
+        }
+        catch (Exception e)
+        {
+            // Nothing waits on this task: whatever went wrong must end up on the job, or its page would spin forever.
+            log.LogError(e, "Import {Job} of {File} failed", job.Id, job.FileName);
+            job.Error = "导入时出错，未导入任何行。请稍后重试；问题持续时请联系系统管理员。";
+            job.State = ImportJobState.Failed;
+        }
+        finally
+        {
+            job.LastActivity = clock.GetUtcNow().UtcDateTime;
+            _oneAtATime.Release();
         }
     }
 
-    private void Run(ImportJob job, ImportJobState state, ImportOptions options)
+    // The rejected rows are on disk now; the job keeps the figures and as many issues as a person would read.
+    private static void Keep(ImportJob job, ImportReport report)
     {
-        job.State = ImportJobState.Waiting;
-        job.Progress = null;
-        job.Error = null;
-        File.Delete(job.RejectedPath);
-        _ = Task.Run(async () =>
+        job.ErrorCount = report.Errors.Count;
+        job.InvalidRows = report.Errors.Select(e => e.Row).Distinct().Count(r => r > 0);
+        job.RejectedRows = report.Rejected.Count;
+        job.Report = report with
         {
-            await _oneAtATime.WaitAsync();
-            try
-            {
-                job.State = state;
-                var report = await ImportAsync(job, options with { Progress = new Reporter(job) });
-                if (report.Rejected.Count > 0)
-                {
-                    await using var output = File.Create(job.RejectedPath);
-                    await RejectedRows.WriteAsync(output, report);
-                }
-                // The rejected rows are on disk now; the job keeps only what the page shows.
-                job.Report = report with { Rejected = [] };
-                job.State = state == ImportJobState.Checking ? ImportJobState.Checked : ImportJobState.Imported;
-            }
-            catch (DubanException e)
-            {
-                job.Error = e.Message;
-                job.State = ImportJobState.Failed;
-            }
-            catch (Exception e)
-            {
-                // Nothing waits on this task: whatever went wrong must end up on the job, or its page would spin forever.
-                log.LogError(e, "Import {Job} of {File} failed", job.Id, job.FileName);
-                job.Error = "导入时出错，未导入任何行。请稍后重试；问题持续时请联系系统管理员。";
-                job.State = ImportJobState.Failed;
-            }
-            finally
-            {
-                _oneAtATime.Release();
-            }
-        });
+            Rejected = [],
+            Errors = [.. report.Errors.Take(ImportJob.KeptIssues)],
+            Warnings = [.. report.Warnings.Take(ImportJob.KeptIssues)],
+        };
     }
 
     private async Task<ImportReport> ImportAsync(ImportJob job, ImportOptions options)
@@ -165,9 +171,14 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
         var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(job.UserId)
             ?? throw new DubanException(ErrorKind.Forbidden, "账户已停用，导入已取消。");
         scope.ServiceProvider.GetRequiredService<ScopedActorAccessor>().Actor = actor;
+        // The preview's mappings are the import's: what the user saw is what comes in.
+        if (options.DryRun || job.Mappings is null)
+        {
+            job.Mappings = await scope.ServiceProvider.GetRequiredService<ColumnMappings>().LoadAsync();
+        }
         await using var content = File.OpenRead(job.StagedPath);
         return await scope.ServiceProvider.GetRequiredService<LedgerImporter>()
-            .ImportAsync(content, job.FileName, job.CampaignCode, options);
+            .ImportAsync(content, job.FileName, job.CampaignCode, options with { Mappings = job.Mappings });
     }
 
     private static async Task CopyWithLimitAsync(Stream content, Stream target, long maxBytes, CancellationToken cancellationToken)
@@ -193,21 +204,45 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
     public static DubanException TooLarge(long maxBytes) =>
         new(ErrorKind.Validation, $"文件超过 {(maxBytes >= 1024 * 1024 ? $"{maxBytes / 1024 / 1024} MB" : $"{maxBytes / 1024} KB")} 的上限，请分成几个文件导入。");
 
-    private bool Expired(ImportJob job) => clock.GetUtcNow().UtcDateTime - job.CreatedAt > Lifetime;
+    private bool Expired(ImportJob job) => !job.IsRunning && clock.GetUtcNow().UtcDateTime - job.LastActivity > Lifetime;
 
-    private void DropExpired()
+    /// <summary>Sweeps at start (files left by a previous run) and then every few minutes.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var job in _jobs.Values.Where(j => Expired(j) && !j.IsRunning))
+        using var timer = new PeriodicTimer(SweepEvery, clock);
+        do
         {
-            if (_jobs.TryRemove(job.Id, out _))
+            Sweep();
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Drops expired jobs and any staged file that no live job owns and that is older than the lifetime.</summary>
+    internal void Sweep()
+    {
+        foreach (var job in _jobs.Values.Where(Expired))
+        {
+            _jobs.TryRemove(job.Id, out _);
+        }
+        if (!Directory.Exists(Folder))
+        {
+            return;
+        }
+        var live = _jobs.Values.SelectMany(j => new[] { j.StagedPath, j.RejectedPath }).ToHashSet();
+        foreach (var file in Directory.EnumerateFiles(Folder))
+        {
+            if (!live.Contains(file) && clock.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(file) > Lifetime)
             {
-                File.Delete(job.StagedPath);
-                File.Delete(job.RejectedPath);
+                File.Delete(file);
             }
         }
     }
 
-    public void Dispose() => _oneAtATime.Dispose();
+    public override void Dispose()
+    {
+        _oneAtATime.Dispose();
+        base.Dispose();
+    }
 
     // Progress<T> would post to a synchronisation context; the page only needs the latest figure.
     private sealed class Reporter(ImportJob job) : IProgress<ImportProgress>
