@@ -13,7 +13,7 @@ public sealed record ImportOptions(string? Sheet = null, bool DryRun = false, bo
 
 public enum ImportPhase
 {
-    Reading,
+    /// <summary>Reading and checking rows as they come (how many the sheet holds is not known yet).</summary>
     Checking,
     Saving,
 }

@@ -13,7 +13,7 @@ namespace Duban.Core.Spreadsheets;
 public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider clock, LedgerQueries queries,
     Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
-    private const int Batch = 1000;
+    private const int Batch = 2000;
 
     /// <summary>
     /// Exports what the ledger page shows for these filters. More rows than an import may hold are refused: such a
@@ -59,30 +59,64 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
     {
         var catalog = await db.CatalogEntries.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Title, cancellationToken);
         var people = await db.People.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var rows = new List<string?[]>();
+        var count = 0;
+        var rows = Batches(items, cancellationToken).SelectMany(batch => batch)
+            .Select(item => RowOf(item, ++count, catalog, people, directory));
+        StandardLedgerSheet.Write(output, title, filler, ChinaTime.Today(clock), rows);
+        // Data leaving the system is recorded like a download.
+        db.Note("ledger.export", nameof(RectificationItem), null, $"{title}，{filler}，{count} 条");
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>
+    /// The items in keyset batches, each with its categories, evidence and latest progress read by id range: memory
+    /// stays flat however long the ledger, and only the columns the sheet shows are read. The sheet writer pulls the
+    /// rows as it writes, so the queries run synchronously.
+    /// </summary>
+    private IEnumerable<List<ExportItem>> Batches(IQueryable<RectificationItem> items, CancellationToken cancellationToken)
+    {
         var lastId = 0;
         while (true)
         {
-            // Keyset batches keep memory flat however long the ledger is.
-            var batch = await items.Where(i => i.Id > lastId).OrderBy(i => i.Id).Take(Batch)
-                .Include(i => i.Categories).Include(i => i.Evidence)
-                .Include(i => i.History.Where(e => e.Kind == ItemEventKind.Progress))
-                .AsSplitQuery().ToListAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = items.Where(i => i.Id > lastId).OrderBy(i => i.Id).Take(Batch)
+                .Select(i => new ExportItem(i.Id, i.Code, i.Source, i.Problem, i.Goal, i.MeasuresText, i.LeaderPersonId, i.UnitId,
+                    i.ResponsiblePersonId, i.FoundOn, i.DeadlineKind, i.DueOn, i.State, i.ClosedAt, i.UpdatedAt))
+                .ToList();
             if (batch.Count == 0)
             {
-                break;
+                yield break;
             }
-            rows.AddRange(batch.Select(item => RowOf(item, rows.Count + 1, catalog, people, directory)));
-            lastId = batch[^1].Id;
+            var (first, last) = (batch[0].Id, batch[^1].Id);
+            var categories = db.Set<ItemCategory>().AsNoTracking().Where(c => c.ItemId >= first && c.ItemId <= last)
+                .Select(c => new { c.ItemId, c.CatalogEntryId }).ToList().ToLookup(c => c.ItemId, c => c.CatalogEntryId);
+            var evidence = db.EvidenceFiles.AsNoTracking().Where(f => f.ItemId >= first && f.ItemId <= last)
+                .OrderBy(f => f.Id).Select(f => new { f.ItemId, f.FileName }).ToList().ToLookup(f => f.ItemId, f => f.FileName);
+            var progress = db.ItemEvents.AsNoTracking().Where(e => e.ItemId >= first && e.ItemId <= last && e.Kind == ItemEventKind.Progress)
+                .Select(e => new { e.ItemId, e.Id, e.Text }).ToList()
+                .GroupBy(e => e.ItemId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id)!.Text);
+            foreach (var item in batch)
+            {
+                item.Categories = [.. categories[item.Id]];
+                item.Evidence = [.. evidence[item.Id]];
+                item.LastProgress = progress.GetValueOrDefault(item.Id);
+            }
+            yield return batch;
+            lastId = last;
         }
-        StandardLedgerSheet.Write(output, title, filler, ChinaTime.Today(clock), rows);
-        // Data leaving the system is recorded like a download.
-        db.Note("ledger.export", nameof(RectificationItem), null, $"{title}，{filler}，{rows.Count} 条");
-        await db.SaveChangesAsync(cancellationToken);
-        return rows.Count;
     }
 
-    private static string?[] RowOf(RectificationItem item, int number, Dictionary<int, string> catalog, Dictionary<int, string> people,
+    private sealed record ExportItem(int Id, string Code, ItemSource Source, string Problem, string? Goal, string MeasuresText,
+        int? LeaderPersonId, int UnitId, int? ResponsiblePersonId, DateOnly FoundOn, DeadlineKind DeadlineKind, DateOnly DueOn,
+        ItemState State, DateTime? ClosedAt, DateTime UpdatedAt)
+    {
+        public IReadOnlyList<int> Categories { get; set; } = [];
+        public IReadOnlyList<string> Evidence { get; set; } = [];
+        public string? LastProgress { get; set; }
+    }
+
+    private static string?[] RowOf(ExportItem item, int number, Dictionary<int, string> catalog, Dictionary<int, string> people,
         IReadOnlyDictionary<int, UnitEntry> directory)
     {
         string? Person(int? id) => id is { } value ? people.GetValueOrDefault(value) : null;
@@ -103,19 +137,19 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
         return
         [
             number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            string.Join("；", item.Categories.Select(c => catalog.GetValueOrDefault(c.CatalogEntryId)).OfType<string>()),
+            string.Join("；", item.Categories.Select(catalog.GetValueOrDefault).OfType<string>()),
             LedgerTerms.Name(item.Source),
             item.Problem,
             item.Goal,
-            string.Join('\n', item.Measures),
+            item.MeasuresText,
             Person(item.LeaderPersonId),
             directory.TryGetValue(item.UnitId, out var unit) ? unit.Name : null,
             Person(item.ResponsiblePersonId),
             item.FoundOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             deadline,
-            item.History.OrderBy(e => e.Id).LastOrDefault()?.Text,
+            item.LastProgress,
             state,
-            string.Join("\n", item.Evidence.Select(f => f.FileName)),
+            string.Join("\n", item.Evidence),
             item.State == ItemState.Closed ? $"已销号 {ChinaTime.Format(item.ClosedAt ?? item.UpdatedAt)[..10]}" : "未销号",
             item.Code,
         ];

@@ -35,24 +35,23 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
             ?? throw new DubanException(ErrorKind.NotFound, $"活动“{campaignCode}”不存在。");
         var fileHash = await HashAsync(content, cancellationToken);
         var progress = options.Progress;
-        var rows = new List<SheetRow>();
-        foreach (var row in SheetReader.Read(content, fileName, settings.Value.Limits, options.Sheet))
+        // The sheet streams through: only the rows before the header, the valid rows as read and the refused rows'
+        // cells stay in memory, not the whole file.
+        using var sheet = SheetReader.Read(content, fileName, settings.Value.Limits, options.Sheet).GetEnumerator();
+        var head = new List<SheetRow>();
+        while (head.Count < HeaderSearchRows && sheet.MoveNext())
         {
-            rows.Add(row);
-            if (rows.Count % Step == 0)
-            {
-                progress?.Report(new ImportProgress(ImportPhase.Reading, rows.Count, null));
-            }
+            head.Add(sheet.Current);
         }
         var learned = options.Mappings ?? await mappings.LoadAsync(cancellationToken);
         LedgerColumn? Match(string? text) =>
             LedgerColumns.Match(text) ?? (learned.TryGetValue(LedgerColumns.Normalize(text), out var column) ? column : null);
-        var headerIndex = LedgerColumns.FindHeaderRow([.. rows.Take(HeaderSearchRows).Select(r => r.Cells)], Match);
+        var headerIndex = LedgerColumns.FindHeaderRow([.. head.Select(r => r.Cells)], Match);
         if (headerIndex is null)
         {
-            return Failed(rows.Count, new ImportIssue(0, "表头", "找不到表头行：表头须含“问题描述”（或“具体问题”“存在问题”）以及“责任单位”“整改时限”等列。"));
+            return Failed(head.Count + Drain(sheet), new ImportIssue(0, "表头", "找不到表头行：表头须含“问题描述”（或“具体问题”“存在问题”）以及“责任单位”“整改时限”等列。"));
         }
-        var header = rows[headerIndex.Value];
+        var header = head[headerIndex.Value];
         var columns = new Dictionary<int, LedgerColumn>();
         var warnings = new List<ImportIssue>();
         var unmapped = new List<string>();
@@ -80,7 +79,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var missing = new[] { LedgerColumn.Problem, LedgerColumn.Unit, LedgerColumn.Deadline }.Where(c => !columns.ContainsValue(c)).ToList();
         if (missing.Count > 0)
         {
-            return Failed(rows.Count, [.. missing.Select(c => new ImportIssue(header.Number, LedgerColumns.StandardName(c), $"缺少“{LedgerColumns.StandardName(c)}”列。"))])
+            return Failed(head.Count + Drain(sheet), [.. missing.Select(c => new ImportIssue(header.Number, LedgerColumns.StandardName(c), $"缺少“{LedgerColumns.StandardName(c)}”列。"))])
                 with { Header = header.Cells, Unmapped = unmapped };
         }
 
@@ -90,21 +89,38 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
             .Select(p => (p.Id, p.UnitId, p.Name)).ToList();
         var reader = new RowReader(columns, header.Cells, new UnitMatcher(directory.ToDictionary(u => u.Key, u => u.Value.Name), settings.Value.UnitAliases),
             directory, new CategoryMatcher(catalog), people, campaign.Year, ChinaTime.Today(clock));
-        var dataRows = rows.Skip(headerIndex.Value + 1).Where(r => !RowReader.IsNote(r)).ToList();
-        if (dataRows.Count > settings.Value.MaxRows)
+        IEnumerable<SheetRow> DataRows()
         {
-            throw settings.Value.Limits.TooManyRows();
+            foreach (var row in head.Skip(headerIndex.Value + 1))
+            {
+                yield return row;
+            }
+            while (sheet.MoveNext())
+            {
+                yield return sheet.Current;
+            }
         }
         var valid = new List<ReadRow>();
-        for (var i = 0; i < dataRows.Count; i++)
+        var refused = new List<SheetRow>();
+        var count = 0;
+        foreach (var row in DataRows().Where(r => !RowReader.IsNote(r)))
         {
-            if (reader.Read(dataRows[i]) is { } read)
+            if (++count > settings.Value.MaxRows)
+            {
+                throw settings.Value.Limits.TooManyRows();
+            }
+            var errorsBefore = reader.Errors.Count;
+            if (reader.Read(row) is { } read)
             {
                 valid.Add(read);
             }
-            if ((i + 1) % Step == 0)
+            if (reader.Errors.Count > errorsBefore)
             {
-                progress?.Report(new ImportProgress(ImportPhase.Checking, i + 1, dataRows.Count));
+                refused.Add(row);
+            }
+            if (count % Step == 0)
+            {
+                progress?.Report(new ImportProgress(ImportPhase.Checking, count, null));
             }
         }
         warnings.AddRange(reader.Warnings);
@@ -117,22 +133,29 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
                 DeadlineKind.Ongoing => "长期坚持",
                 _ => r.Details.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
             }, r.State)).ToList();
-        var rejected = dataRows.Where(r => byRow.ContainsKey(r.Number)).Select(r => new RejectedRow(r.Number, r.Cells, byRow[r.Number])).ToList();
+        var rejected = refused.Where(r => byRow.ContainsKey(r.Number)).Select(r => new RejectedRow(r.Number, r.Cells, byRow[r.Number])).ToList();
         if (options.DryRun || (errors.Count > 0 && !options.SkipInvalid))
         {
-            return new ImportReport(dataRows.Count, valid.Count, 0, 0, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
+            return new ImportReport(count, valid.Count, 0, 0, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
         }
         var (imported, already) = await SaveAsync(valid, campaign.Id, campaign.Year, fileHash[..16], progress, cancellationToken);
-        return new ImportReport(dataRows.Count, valid.Count, imported, already, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
+        return new ImportReport(count, valid.Count, imported, already, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
     }
 
     private async Task<(int Imported, int Already)> SaveAsync(List<ReadRow> rows, int campaignId, int year, string filePrefix,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var keys = rows.Select(r => $"{filePrefix}:{r.Key}").ToList();
-        var existing = (await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId && keys.Contains(i.ImportKey!))
+        // Every key this file left in the campaign before, by prefix: a list of 100,000 keys is past SQLite's parameter limit.
+        var prefix = filePrefix + ":";
+        var existing = (await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId && i.ImportKey!.StartsWith(prefix))
             .Select(i => i.ImportKey!).ToListAsync(cancellationToken)).ToHashSet();
         var fresh = rows.Where(r => !existing.Contains($"{filePrefix}:{r.Key}")).ToList();
+        var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+        if (sqlite)
+        {
+            // Seven indexes on the items table outgrow SQLite's default 2 MB page cache within a few thousand rows; 32 MB while importing.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -32768;", cancellationToken);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId)
             .Select(i => (int?)i.Number).MaxAsync(cancellationToken) ?? 0;
@@ -172,6 +195,10 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         }
         await db.AppendAuditAsync(drafts, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", cancellationToken);
+        }
         foreach (var key in tallied)
         {
             tally.Move(null, key);
@@ -201,6 +228,17 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         {
             item.Close("原台账记为已完成，导入时无佐证材料。", "按原台账记为已销号", by, at);
         }
+    }
+
+    // The rest of a sheet that cannot be imported is still counted, for the report.
+    private static int Drain(IEnumerator<SheetRow> sheet)
+    {
+        var rest = 0;
+        while (sheet.MoveNext())
+        {
+            rest++;
+        }
+        return rest;
     }
 
     private static ImportReport Failed(int rows, params ImportIssue[] errors) => new(rows, 0, 0, 0, errors, []);

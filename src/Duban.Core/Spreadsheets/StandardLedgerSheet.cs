@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -13,6 +17,7 @@ namespace Duban.Core.Spreadsheets;
 public static class StandardLedgerSheet
 {
     private const string SheetName = "整改台账";
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const uint TitleStyle = 1;
     private const uint InfoStyle = 2;
     private const uint HeaderStyle = 3;
@@ -23,70 +28,139 @@ public static class StandardLedgerSheet
 
     public static void Write(Stream output, string title, string filler, DateOnly date, IEnumerable<string?[]> rows)
     {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Styles();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-        var columns = LedgerColumnsInOrder;
-        var lastColumn = ColumnLetter(columns.Count - 1);
-
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        // The SDK's package keeps each part in memory until it closes — hundreds of megabytes for 100,000 rows. So
+        // the SDK builds everything but the rows (a few kilobytes), and the zip is then written out part by part,
+        // the worksheet streamed row by row straight into its zip entry.
+        using var skeleton = new MemoryStream();
+        string sheetPath;
+        using (var document = SpreadsheetDocument.Create(skeleton, SpreadsheetDocumentType.Workbook))
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteElement(new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 3, TopLeftCell = "A4", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-            { WorkbookViewId = 0 }));
-            writer.WriteElement(new Columns(Widths.Select((w, i) => new Column
-            {
-                Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true,
-            })));
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, [title], TitleStyle, 30);
-            WriteRow(writer, 2, [$"填报单位：{filler}", .. Enumerable.Repeat<string?>(null, columns.Count - 3), $"填报日期：{date:yyyy年M月d日}"], InfoStyle, null);
-            WriteRow(writer, 3, [.. columns.Select(LedgerColumns.StandardName)], HeaderStyle, 30);
-            uint number = 4;
-            foreach (var row in rows)
-            {
-                WriteRow(writer, number++, row, BodyStyle, null);
-            }
-            writer.WriteEndElement();
-            writer.WriteElement(new MergeCells(new MergeCell { Reference = $"A1:{lastColumn}1" }) { Count = 1 });
-            writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-            writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
-            writer.WriteEndElement();
+            var workbook = document.AddWorkbookPart();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Styles();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            sheetPart.Worksheet = new Worksheet(new SheetData());
+            sheetPath = sheetPart.Uri.OriginalString.TrimStart('/');
+            workbook.Workbook = new Workbook(
+                new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) }),
+                new DefinedNames(new DefinedName($"'{SheetName}'!$3:$3") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         }
-
-        workbook.Workbook = new Workbook(
-            new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) }),
-            new DefinedNames(new DefinedName($"'{SheetName}'!$3:$3") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
-        workbook.Workbook.Save();
+        skeleton.Position = 0;
+        using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        // [Content_Types].xml first, as Excel writes it; some readers look for it there.
+        foreach (var entry in source.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1))
+        {
+            using var to = target.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+            if (entry.FullName == sheetPath)
+            {
+                WriteSheet(to, title, filler, date, rows);
+            }
+            else
+            {
+                using var from = entry.Open();
+                from.CopyTo(to);
+            }
+        }
     }
 
-    public static IReadOnlyList<LedgerColumn> LedgerColumnsInOrder { get; } = Enum.GetValues<LedgerColumn>();
-
-    private static void WriteRow(OpenXmlWriter writer, uint number, string?[] values, uint style, double? height)
+    // The worksheet as plain XML, the way Excel writes it: one element object per cell would be most of the time.
+    private static void WriteSheet(Stream part, string title, string filler, DateOnly date, IEnumerable<string?[]> rows)
     {
-        var row = new Row { RowIndex = number };
+        var columns = LedgerColumnsInOrder;
+        using var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(standalone: true);
+        xml.WriteStartElement("worksheet", MainNamespace);
+        xml.WriteStartElement("sheetViews", MainNamespace);
+        xml.WriteStartElement("sheetView", MainNamespace);
+        xml.WriteAttributeString("workbookViewId", "0");
+        xml.WriteStartElement("pane", MainNamespace);
+        xml.WriteAttributeString("ySplit", "3");
+        xml.WriteAttributeString("topLeftCell", "A4");
+        xml.WriteAttributeString("activePane", "bottomLeft");
+        xml.WriteAttributeString("state", "frozen");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteStartElement("cols", MainNamespace);
+        for (var i = 0; i < Widths.Length; i++)
+        {
+            xml.WriteStartElement("col", MainNamespace);
+            xml.WriteAttributeString("min", Number(i + 1));
+            xml.WriteAttributeString("max", Number(i + 1));
+            xml.WriteAttributeString("width", Widths[i].ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("customWidth", "1");
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteStartElement("sheetData", MainNamespace);
+        WriteRow(xml, 1, [title], TitleStyle, 30);
+        WriteRow(xml, 2, [$"填报单位：{filler}", .. Enumerable.Repeat<string?>(null, columns.Count - 3), $"填报日期：{date:yyyy年M月d日}"], InfoStyle, null);
+        WriteRow(xml, 3, [.. columns.Select(LedgerColumns.StandardName)], HeaderStyle, 30);
+        var number = 4;
+        foreach (var row in rows)
+        {
+            WriteRow(xml, number++, row, BodyStyle, null);
+        }
+        xml.WriteEndElement();
+        xml.WriteStartElement("mergeCells", MainNamespace);
+        xml.WriteAttributeString("count", "1");
+        xml.WriteStartElement("mergeCell", MainNamespace);
+        xml.WriteAttributeString("ref", $"A1:{ColumnLetter(columns.Count - 1)}1");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteStartElement("pageMargins", MainNamespace);
+        foreach (var (name, value) in new[] { ("left", "0.4"), ("right", "0.4"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3") })
+        {
+            xml.WriteAttributeString(name, value);
+        }
+        xml.WriteEndElement();
+        xml.WriteStartElement("pageSetup", MainNamespace);
+        xml.WriteAttributeString("paperSize", "9");
+        xml.WriteAttributeString("orientation", "landscape");
+        xml.WriteAttributeString("fitToWidth", "1");
+        xml.WriteAttributeString("fitToHeight", "0");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void WriteRow(XmlWriter xml, int number, string?[] values, uint style, double? height)
+    {
+        xml.WriteStartElement("row", MainNamespace);
+        xml.WriteAttributeString("r", Number(number));
         if (height is { } h)
         {
-            row.Height = h;
-            row.CustomHeight = true;
+            xml.WriteAttributeString("ht", h.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("customHeight", "1");
         }
-        writer.WriteStartElement(row);
         for (var i = 0; i < values.Length; i++)
         {
-            var text = values[i] ?? string.Empty;
+            var text = XmlSafe(values[i]);
             var quoted = style == BodyStyle && text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal);
-            writer.WriteElement(new Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
-            {
-                CellReference = ColumnLetter(i) + number,
-                DataType = CellValues.InlineString,
-                StyleIndex = quoted ? QuotedBodyStyle : style,
-            });
+            xml.WriteStartElement("c", MainNamespace);
+            xml.WriteAttributeString("r", ColumnLetter(i) + Number(number));
+            xml.WriteAttributeString("s", Number((int)(quoted ? QuotedBodyStyle : style)));
+            xml.WriteAttributeString("t", "inlineStr");
+            xml.WriteStartElement("is", MainNamespace);
+            xml.WriteStartElement("t", MainNamespace);
+            xml.WriteAttributeString("xml", "space", null, "preserve");
+            xml.WriteString(text);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
-        writer.WriteEndElement();
+        xml.WriteEndElement();
     }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // A control character pasted into a field would make the whole file unreadable; it is left out.
+    private static string XmlSafe(string? text) =>
+        text is null ? string.Empty
+        : text.All(XmlConvert.IsXmlChar) ? text
+        : string.Concat(text.Where(XmlConvert.IsXmlChar));
+
+    public static IReadOnlyList<LedgerColumn> LedgerColumnsInOrder { get; } = Enum.GetValues<LedgerColumn>();
 
     private static string ColumnLetter(int index) =>
         index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + index / 26 - 1)}{(char)('A' + index % 26)}";

@@ -100,8 +100,7 @@ internal static class ImportCommand
     {
         public void Report(ImportProgress value) => Console.Error.WriteLine(value.Phase switch
         {
-            ImportPhase.Reading => $"正在读取：已读 {value.Done} 行",
-            ImportPhase.Checking => $"正在检查：{value.Done} / {value.Total} 行",
+            ImportPhase.Checking => $"正在读取并检查：已处理 {value.Done} 行",
             _ => $"正在写入：{value.Done} / {value.Total} 行",
         });
     }

@@ -182,8 +182,7 @@ internal static class ImportTexts
         ImportJobState.Checking or ImportJobState.Importing => job.Progress switch
         {
             null => job.State == ImportJobState.Checking ? "正在读取文件……" : "正在导入……",
-            { Phase: ImportPhase.Reading } p => $"正在读取：已读 {p.Done.ToString(CultureInfo.InvariantCulture)} 行",
-            { Phase: ImportPhase.Checking } p => $"正在检查：{p.Done} / {p.Total} 行",
+            { Phase: ImportPhase.Checking } p => $"正在读取并检查：已处理 {p.Done.ToString(CultureInfo.InvariantCulture)} 行",
             var p => $"正在写入：{p.Done} / {p.Total} 行",
         },
         ImportJobState.Checked => "检查完成",
