@@ -65,6 +65,25 @@ public sealed class ImportJourneyTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_large_sheet_shows_a_moving_progress_bar_until_its_preview()
+    {
+        var page = await browser.SignInAsync("demo-supervisor");
+        await page.GotoAsync("/ledger/import");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "全区汇总台账.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = Xlsx([LedgerSheets.Header, .. Enumerable.Range(1, 40_000).Select(i => Row($"{i}", $"大表格第{i}行：公文办理超时"))]),
+        });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并检查" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".import-progress .progress-text")).ToContainTextAsync("已处理", new() { Timeout = 30_000 });
+        await BrowserFixture.ScreenshotAsync(page, "import-progress");
+        await Assertions.Expect(page.Locator(".import-summary")).ToContainTextAsync("正确 40000 行", new() { Timeout = 120_000 });
+    }
+
+    [Fact]
     public async Task The_export_button_downloads_the_filtered_ledger()
     {
         var page = await browser.SignInAsync("demo-leader");
