@@ -74,23 +74,14 @@ public static class StandardLedgerSheet
         xml.WriteStartElement("sheetViews", MainNamespace);
         xml.WriteStartElement("sheetView", MainNamespace);
         xml.WriteAttributeString("workbookViewId", "0");
-        xml.WriteStartElement("pane", MainNamespace);
-        xml.WriteAttributeString("ySplit", "3");
-        xml.WriteAttributeString("topLeftCell", "A4");
-        xml.WriteAttributeString("activePane", "bottomLeft");
-        xml.WriteAttributeString("state", "frozen");
-        xml.WriteEndElement();
+        Empty(xml, "pane", ("ySplit", "3"), ("topLeftCell", "A4"), ("activePane", "bottomLeft"), ("state", "frozen"));
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteStartElement("cols", MainNamespace);
         for (var i = 0; i < Widths.Length; i++)
         {
-            xml.WriteStartElement("col", MainNamespace);
-            xml.WriteAttributeString("min", Number(i + 1));
-            xml.WriteAttributeString("max", Number(i + 1));
-            xml.WriteAttributeString("width", Widths[i].ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("customWidth", "1");
-            xml.WriteEndElement();
+            Empty(xml, "col", ("min", Number(i + 1)), ("max", Number(i + 1)), ("width", Widths[i].ToString(CultureInfo.InvariantCulture)),
+                ("customWidth", "1"));
         }
         xml.WriteEndElement();
         xml.WriteStartElement("sheetData", MainNamespace);
@@ -105,22 +96,20 @@ public static class StandardLedgerSheet
         xml.WriteEndElement();
         xml.WriteStartElement("mergeCells", MainNamespace);
         xml.WriteAttributeString("count", "1");
-        xml.WriteStartElement("mergeCell", MainNamespace);
-        xml.WriteAttributeString("ref", $"A1:{ColumnLetter(columns.Count - 1)}1");
+        Empty(xml, "mergeCell", ("ref", $"A1:{ColumnLetter(columns.Count - 1)}1"));
         xml.WriteEndElement();
+        Empty(xml, "pageMargins", ("left", "0.4"), ("right", "0.4"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3"));
+        Empty(xml, "pageSetup", ("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0"));
         xml.WriteEndElement();
-        xml.WriteStartElement("pageMargins", MainNamespace);
-        foreach (var (name, value) in new[] { ("left", "0.4"), ("right", "0.4"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3") })
+    }
+
+    private static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
+    {
+        xml.WriteStartElement(name, MainNamespace);
+        foreach (var (attribute, value) in attributes)
         {
-            xml.WriteAttributeString(name, value);
+            xml.WriteAttributeString(attribute, value);
         }
-        xml.WriteEndElement();
-        xml.WriteStartElement("pageSetup", MainNamespace);
-        xml.WriteAttributeString("paperSize", "9");
-        xml.WriteAttributeString("orientation", "landscape");
-        xml.WriteAttributeString("fitToWidth", "1");
-        xml.WriteAttributeString("fitToHeight", "0");
-        xml.WriteEndElement();
         xml.WriteEndElement();
     }
 
