@@ -17,6 +17,7 @@ public enum ItemEventKind
     ExtensionRefused,
     Reassigned,
     Urged,
+    Imported,
 }
 
 /// <summary>Who did something, as the item's history remembers it.</summary>
@@ -74,6 +75,7 @@ public sealed class ItemEvent
         ItemEventKind.ExtensionRefused => "不予延期",
         ItemEventKind.Reassigned => "转办",
         ItemEventKind.Urged => "催办",
+        ItemEventKind.Imported => "导入",
         _ => kind.ToString(),
     };
 }

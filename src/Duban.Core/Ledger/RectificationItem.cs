@@ -107,6 +107,50 @@ public sealed partial class RectificationItem
         return item;
     }
 
+    /// <summary>
+    /// An item brought in from an office's own ledger, in the state that ledger records. One history entry says so
+    /// (and a second keeps the ledger's 整改进展), rather than replaying assignment, submission and write-off as if
+    /// someone had done them in the system at the moment of import. A closed item keeps why it has no evidence.
+    /// </summary>
+    public static RectificationItem Imported(int campaignId, int year, int number, int unitId, string unitPath, ItemDetails details,
+        ItemState state, string? progress, string importKey, ItemActor by, DateTime at)
+    {
+        if (state is not (ItemState.Assigned or ItemState.InProgress or ItemState.Submitted or ItemState.Closed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state, "An import brings items in as assigned, in progress, submitted or closed.");
+        }
+        var item = new RectificationItem
+        {
+            CampaignId = campaignId,
+            Number = number,
+            Code = CodeFor(year, number),
+            UnitId = unitId,
+            UnitPath = unitPath,
+            State = state,
+            CreatedAt = at,
+            ImportKey = importKey,
+        };
+        item.Apply(details);
+        item.Record(new ItemEvent(ItemEventKind.Imported, by, at, $"按原台账导入，原台账状态：{LedgerTerms.Name(state)}"), at);
+        if (state == ItemState.Closed)
+        {
+            item.NoEvidenceReason = "原台账记为已完成，导入时无佐证材料。";
+            item.ClosedByUserId = by.UserId;
+            item.ClosedAt = at;
+        }
+        if (state != ItemState.Assigned && !string.IsNullOrWhiteSpace(progress))
+        {
+            var report = progress.Trim();
+            item.LastReportOn = ChinaTime.DateOf(at);
+            if (item.DeadlineKind == DeadlineKind.Ongoing)
+            {
+                item.DueOn = item.NextReportDue();
+            }
+            item.Record(new ItemEvent(ItemEventKind.Progress, by, at, report[..Math.Min(report.Length, TextMaxLength)]), at);
+        }
+        return item;
+    }
+
     public Light LightOn(DateOnly today, int yellowDays) =>
         State == ItemState.Closed ? Light.None
         : DueOn < today ? Light.Red
@@ -292,7 +336,6 @@ public sealed partial class RectificationItem
         Record(new ItemEvent(ItemEventKind.Urged, by, at, Check.OptionalText(message, "催办意见", TextMaxLength) ?? "请抓紧整改。"), at);
     }
 
-    internal void MarkImported(string key) => ImportKey = key;
 
     /// <summary>Keeps the copied path right when the unit tree is reorganised.</summary>
     internal void MoveUnitPath(string path) => UnitPath = path;

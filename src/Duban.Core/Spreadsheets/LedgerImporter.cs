@@ -171,9 +171,8 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var drafts = new List<Audit.AuditDraft>(Step);
         foreach (var row in fresh)
         {
-            var item = RectificationItem.Register(campaignId, year, ++number, row.UnitId, row.UnitPath, row.Details, by, now);
-            item.MarkImported($"{filePrefix}:{row.Key}");
-            Advance(item, row, by, now);
+            var item = RectificationItem.Imported(campaignId, year, ++number, row.UnitId, row.UnitPath, row.Details, row.State, row.Progress,
+                $"{filePrefix}:{row.Key}", by, now);
             await items.InsertAsync(item, cancellationToken);
             foreach (var itemEvent in item.History)
             {
@@ -205,29 +204,6 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         }
         lights.Invalidate();
         return (fresh.Count, rows.Count - fresh.Count);
-    }
-
-    /// <summary>Brings an imported item to the state its row records, through the item's own steps.</summary>
-    private static void Advance(RectificationItem item, ReadRow row, ItemActor by, DateTime at)
-    {
-        item.Assign(by, at);
-        if (row.State == ItemState.Assigned)
-        {
-            return;
-        }
-        item.Start(by, at);
-        if (!string.IsNullOrWhiteSpace(row.Progress))
-        {
-            item.ReportProgress(row.Progress.Trim()[..Math.Min(row.Progress.Trim().Length, RectificationItem.TextMaxLength)], by, at);
-        }
-        if (row.State >= ItemState.Submitted)
-        {
-            item.Submit("按原台账导入", new ItemActor(null, "原台账"), at);
-        }
-        if (row.State == ItemState.Closed)
-        {
-            item.Close("原台账记为已完成，导入时无佐证材料。", "按原台账记为已销号", by, at);
-        }
     }
 
     // The rest of a sheet that cannot be imported is still counted, for the report.
