@@ -18,12 +18,17 @@ internal sealed class BulkInsert<T> : IAsyncDisposable where T : class
     private readonly (IProperty Property, DbParameter Parameter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)[] _columns;
     private readonly IProperty? _generatedKey;
 
+    // SQLite hands out the new row id on the connection; reading it back through RETURNING costs a data reader per row,
+    // which made the insert six times slower than the row's own work.
+    private readonly Microsoft.Data.Sqlite.SqliteConnection? _sqlite;
+
     private BulkInsert(DbCommand command, (IProperty, DbParameter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?)[] columns,
         IProperty? generatedKey)
     {
         _command = command;
         _columns = columns;
         _generatedKey = generatedKey;
+        _sqlite = command.Connection as Microsoft.Data.Sqlite.SqliteConnection;
     }
 
     /// <param name="readKey">Whether a key the database generates is read back (a parent's, for its parts).</param>
@@ -49,7 +54,9 @@ internal sealed class BulkInsert<T> : IAsyncDisposable where T : class
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName.StartsWith('@') ? c.Parameter.ParameterName : "@" + c.Parameter.ParameterName))})" +
-            (generatedKey is null ? string.Empty : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(table)!)}");
+            (generatedKey is null || command.Connection is Microsoft.Data.Sqlite.SqliteConnection
+                ? string.Empty
+                : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(table)!)}");
         await command.PrepareAsync(cancellationToken);
         return new BulkInsert<T>(command, columns, generatedKey);
     }
@@ -73,7 +80,16 @@ internal sealed class BulkInsert<T> : IAsyncDisposable where T : class
             await _command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
-        var key = await _command.ExecuteScalarAsync(cancellationToken);
+        object? key;
+        if (_sqlite is not null)
+        {
+            await _command.ExecuteNonQueryAsync(cancellationToken);
+            key = SQLitePCL.raw.sqlite3_last_insert_rowid(_sqlite.Handle);
+        }
+        else
+        {
+            key = await _command.ExecuteScalarAsync(cancellationToken);
+        }
         Set(_generatedKey, entity, Convert.ChangeType(key, _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture)!);
     }
 
