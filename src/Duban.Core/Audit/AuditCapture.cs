@@ -102,8 +102,8 @@ internal sealed class AuditCapture
     }
 
     /// <summary>
-    /// The "after" of a record written without the change tracker (a bulk import), in the same form as
-    /// <see cref="SerializeWithParts"/>: its values, with the parts in its collections nested.
+    /// The "after" of a created record, saved by the tracker or written in bulk (an import): its values, with the
+    /// parts in its collections nested.
     /// </summary>
     public static string DescribeCreated(Microsoft.EntityFrameworkCore.Metadata.IModel model, object entity)
     {
@@ -128,22 +128,8 @@ internal sealed class AuditCapture
             .Where(v => !(v.p.IsPrimaryKey() && v.p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd && v.Value is 0 or 0L))
             .ToDictionary(v => v.p.Name, v => v.Value);
 
-    private static string SerializeWithParts(EntityEntry entry)
-    {
-        var values = Values(entry, null, original: false);
-        foreach (var collection in entry.Collections)
-        {
-            var parts = (collection.CurrentValue ?? Enumerable.Empty<object>()).Cast<object>()
-                .Select(collection.FindEntry).OfType<EntityEntry>()
-                .Where(e => e.State is EntityState.Added or EntityState.Unchanged)
-                .Select(e => Values(e, null, original: false)).ToList();
-            if (parts.Count > 0)
-            {
-                values[collection.Metadata.Name] = parts;
-            }
-        }
-        return JsonSerializer.Serialize(values, Json);
-    }
+    // A record the tracker saved reads the same as one written in bulk (the model has no shadow properties).
+    private static string SerializeWithParts(EntityEntry entry) => DescribeCreated(entry.Context.Model, entry.Entity);
 
     private static string Serialize(EntityEntry entry, string[]? only, bool original) =>
         JsonSerializer.Serialize(Values(entry, only, original), Json);

@@ -41,9 +41,7 @@ public static class ItemViews
         NamedRef? Person(int? id) => id is { } value ? new NamedRef(value, personNames.GetValueOrDefault(value, "?")) : null;
         string? UnitName(int? id) => id is { } value ? unitNames.GetValueOrDefault(value) : null;
 
-        var deadline = item.DeadlineKind == DeadlineKind.Date
-            ? item.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-            : LedgerTerms.Name(item.DeadlineKind);
+        var deadline = LedgerTerms.DeadlineText(item.DeadlineKind, item.DueOn);
         return new ItemView(item.Id, item.Code, item.CampaignId, campaign ?? string.Empty, item.State, LedgerTerms.Name(item.State),
             new NamedRef(item.UnitId, UnitName(item.UnitId) ?? string.Empty), item.LightOn(today, yellowDays), item.DeadlineKind,
             item.DueOn, deadline, item.ReportingPeriod, item.Source, LedgerTerms.Name(item.Source), item.Problem, item.Goal,

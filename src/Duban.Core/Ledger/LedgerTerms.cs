@@ -71,6 +71,11 @@ public static class LedgerTerms
         _ => source.ToString(),
     };
 
+    /// <summary>A deadline as the ledger writes it: the date, or 立行立改 / 长期坚持.</summary>
+    public static string DeadlineText(DeadlineKind kind, DateOnly? dueOn) => kind == DeadlineKind.Date
+        ? dueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty
+        : Name(kind);
+
     public static string Name(DeadlineKind kind) => kind switch
     {
         DeadlineKind.Date => "限期整改",

@@ -92,6 +92,14 @@ public sealed partial class RectificationItem
     public static RectificationItem Register(int campaignId, int year, int number, int unitId, string unitPath,
         ItemDetails details, ItemActor by, DateTime at)
     {
+        var item = New(campaignId, year, number, unitId, unitPath, details, ItemState.Draft, at);
+        item.Record(new ItemEvent(ItemEventKind.Created, by, at), at);
+        return item;
+    }
+
+    private static RectificationItem New(int campaignId, int year, int number, int unitId, string unitPath, ItemDetails details,
+        ItemState state, DateTime at)
+    {
         var item = new RectificationItem
         {
             CampaignId = campaignId,
@@ -99,11 +107,10 @@ public sealed partial class RectificationItem
             Code = CodeFor(year, number),
             UnitId = unitId,
             UnitPath = unitPath,
-            State = ItemState.Draft,
+            State = state,
             CreatedAt = at,
         };
         item.Apply(details);
-        item.Record(new ItemEvent(ItemEventKind.Created, by, at), at);
         return item;
     }
 
@@ -119,18 +126,8 @@ public sealed partial class RectificationItem
         {
             throw new ArgumentOutOfRangeException(nameof(state), state, "An import brings items in as assigned, in progress, submitted or closed.");
         }
-        var item = new RectificationItem
-        {
-            CampaignId = campaignId,
-            Number = number,
-            Code = CodeFor(year, number),
-            UnitId = unitId,
-            UnitPath = unitPath,
-            State = state,
-            CreatedAt = at,
-            ImportKey = importKey,
-        };
-        item.Apply(details);
+        var item = New(campaignId, year, number, unitId, unitPath, details, state, at);
+        item.ImportKey = importKey;
         item.Record(new ItemEvent(ItemEventKind.Imported, by, at, $"按原台账导入，原台账状态：{LedgerTerms.Name(state)}"), at);
         if (state == ItemState.Closed)
         {

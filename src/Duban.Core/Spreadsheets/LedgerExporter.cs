@@ -120,12 +120,6 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
         IReadOnlyDictionary<int, UnitEntry> directory)
     {
         string? Person(int? id) => id is { } value ? people.GetValueOrDefault(value) : null;
-        var deadline = item.DeadlineKind switch
-        {
-            DeadlineKind.Immediate => "立行立改",
-            DeadlineKind.Ongoing => "长期坚持",
-            _ => item.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        };
         var state = item.State switch
         {
             ItemState.Closed => "已完成",
@@ -146,7 +140,7 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
             directory.TryGetValue(item.UnitId, out var unit) ? unit.Name : null,
             Person(item.ResponsiblePersonId),
             item.FoundOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            deadline,
+            LedgerTerms.DeadlineText(item.DeadlineKind, item.DueOn),
             item.LastProgress,
             state,
             string.Join("\n", item.Evidence),

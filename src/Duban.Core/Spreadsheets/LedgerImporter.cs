@@ -17,9 +17,7 @@ namespace Duban.Core.Spreadsheets;
 public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock, LightTally tally, LightCountCache lights,
     ColumnMappings mappings, Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
-    public const int HeaderSearchRows = SheetLimits.RowsBesideData;
-
-    // Progress is told every this many rows, and rows are saved in chunks of it (one transaction for all).
+    // Progress is told every this many rows, and audit events are appended in chunks of it (one transaction for all).
     private const int Step = 1000;
 
     private const int PreviewRows = 20;
@@ -39,7 +37,8 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         // cells stay in memory, not the whole file.
         using var sheet = SheetReader.Read(content, fileName, settings.Value.Limits, options.Sheet).GetEnumerator();
         var head = new List<SheetRow>();
-        while (head.Count < HeaderSearchRows && sheet.MoveNext())
+        // The header is looked for where a sheet may have rows beside its data: above it, its titles.
+        while (head.Count < SheetLimits.RowsBesideData && sheet.MoveNext())
         {
             head.Add(sheet.Current);
         }
@@ -127,12 +126,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var errors = reader.Errors;
         var byRow = errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => $"[{e.Column}] {e.Message}")));
         var preview = valid.Take(PreviewRows).Select(r => new PreviewRow(r.Number, directory[r.UnitId].Name, r.Details.Problem ?? string.Empty,
-            r.Details.DeadlineKind switch
-            {
-                DeadlineKind.Immediate => "立行立改",
-                DeadlineKind.Ongoing => "长期坚持",
-                _ => r.Details.DueOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-            }, r.State)).ToList();
+            LedgerTerms.DeadlineText(r.Details.DeadlineKind, r.Details.DueOn), r.State)).ToList();
         var rejected = refused.Where(r => byRow.ContainsKey(r.Number)).Select(r => new RejectedRow(r.Number, r.Cells, byRow[r.Number])).ToList();
         if (options.DryRun || (errors.Count > 0 && !options.SkipInvalid))
         {

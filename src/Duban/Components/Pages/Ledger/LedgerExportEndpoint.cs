@@ -1,6 +1,7 @@
 using Duban.Core.Common;
 using Duban.Core.Ledger;
 using Duban.Core.Spreadsheets;
+using static Duban.Components.Shared.QueryWords;
 
 namespace Duban.Components.Pages.Ledger;
 
@@ -32,10 +33,4 @@ internal static class LedgerExportEndpoint
             return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"整改台账-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
         }).RequireAuthorization().ExcludeFromDescription();
-
-    // As on the page, words the filters do not know are ignored rather than refused.
-    private static int? Number(string? text) => int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    private static T? Word<T>(string? text) where T : struct, Enum =>
-        Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 }
