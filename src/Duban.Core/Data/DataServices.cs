@@ -56,7 +56,8 @@ public static class DataServices
                 DatabaseProvider.Postgres => sp.GetRequiredService<IDbContextFactory<PostgresDubanDb>>().CreateDbContext(),
                 _ => sp.GetRequiredService<IDbContextFactory<SqliteDubanDb>>().CreateDbContext(),
             };
-            return db.Bind(sp.GetRequiredService<IActorAccessor>(), sp.GetRequiredService<TimeProvider>());
+            return db.Bind(sp.GetRequiredService<IActorAccessor>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetServices<ICommitListener>());
         });
         services.AddIdentityCore<AppUser>(AccountRules.Configure)
             .AddRoles<AppRole>()
@@ -69,6 +70,7 @@ public static class DataServices
         services.AddOptions<Ledger.LedgerOptions>();
         services.AddSingleton<Ledger.LightCountCache>();
         services.AddSingleton<Ledger.LightTally>();
+        services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<Ledger.LightTally>());
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
         services.AddOptions<Spreadsheets.ImportSettings>();

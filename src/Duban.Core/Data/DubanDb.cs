@@ -22,17 +22,22 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     private readonly List<AuditDraft> _notes = [];
     private IActorAccessor _actors = NobodyYet;
     private TimeProvider _clock = TimeProvider.System;
+    private IReadOnlyList<ICommitListener> _listeners = [];
 
     // Contexts are pooled, so they take only options; the request's actor and the clock come with each lease.
     protected DubanDb(DbContextOptions options) : base(options)
     {
     }
 
-    /// <summary>Hands a (pooled) context to one request or command: who acts, and which clock tells the time.</summary>
-    public DubanDb Bind(IActorAccessor actors, TimeProvider clock)
+    /// <summary>
+    /// Hands a (pooled) context to one request or command: who acts, which clock tells the time, and who hears of
+    /// committed saves.
+    /// </summary>
+    public DubanDb Bind(IActorAccessor actors, TimeProvider clock, IEnumerable<ICommitListener> listeners)
     {
         _actors = actors;
         _clock = clock;
+        _listeners = [.. listeners];
         _notes.Clear();
         return this;
     }
@@ -111,18 +116,24 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+        var observed = _listeners.Select(l => l.Observe(ChangeTracker)).ToList();
         try
         {
             await LockAuditChainAsync(cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var actor = _actors.Actor;
             var drafts = capture.After(_clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name).Concat(_notes).ToList();
-            await AppendToChainAsync(drafts, cancellationToken);
+            var (first, last) = await AppendToChainAsync(drafts, cancellationToken);
             await base.SaveChangesAsync(true, cancellationToken);
             _notes.Clear();
+            // Inside a caller's transaction nothing is committed yet: listeners see the gap later and recount.
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+                for (var i = 0; i < _listeners.Count; i++)
+                {
+                    _listeners[i].Committed(observed[i], first, last);
+                }
             }
             return written;
         }
@@ -157,6 +168,14 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
         }
     }
 
+    /// <summary>
+    /// The sequence of the last audit event: it grows with every audited save, in commit order, so it tells whether
+    /// anything was written since a number was read, by this process or any other.
+    /// </summary>
+    public async Task<long> LastChangeAsync(CancellationToken cancellationToken = default) =>
+        await AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => e.Sequence)
+            .FirstOrDefaultAsync(cancellationToken);
+
     private async Task<(long Sequence, string Hash)> ChainEndAsync(CancellationToken cancellationToken)
     {
         var last = await AuditEvents.AsNoTracking()
@@ -166,15 +185,17 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
         return (last?.Sequence ?? 0, last?.Hash ?? AuditEvent.GenesisHash);
     }
 
-    private async Task AppendToChainAsync(List<AuditDraft> drafts, CancellationToken cancellationToken)
+    private async Task<(long First, long Last)> AppendToChainAsync(List<AuditDraft> drafts, CancellationToken cancellationToken)
     {
         var (sequence, previous) = await ChainEndAsync(cancellationToken);
+        var first = sequence + 1;
         foreach (var draft in drafts)
         {
             var auditEvent = new AuditEvent(draft, ++sequence, previous);
             AuditEvents.Add(auditEvent);
             previous = auditEvent.Hash;
         }
+        return (first, sequence);
     }
 
     private sealed class Nobody : IActorAccessor

@@ -52,6 +52,9 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
 
     public int YellowDays => options.Value.YellowDays;
 
+    // Read once per request: the tally and the cached counts are used only if they reflect this point.
+    private long? _lastChange;
+
     public async Task<Page<ItemRow>> SearchAsync(LedgerQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         var items = Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
@@ -81,11 +84,12 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     public async Task<IReadOnlyList<UnitLights>> CountLightsByUnitAsync(LedgerQuery query, CancellationToken cancellationToken = default)
     {
         var actor = db.Actor;
-        if (UsesTally(query))
+        if (query.State is null && await TallyCoversAsync(query, cancellationToken))
         {
             return await FromTallyAsync(query.UnitId, cancellationToken);
         }
-        var key = $"{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query with { Light = null, Sort = LedgerSort.Newest }}|{Today}|{YellowDays}";
+        var lastChange = await LastChangeAsync(cancellationToken);
+        var key = $"{lastChange}|{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query with { Light = null, Sort = LedgerSort.Newest }}|{Today}|{YellowDays}";
         return await cache.GetOrAddAsync(key, async () =>
         {
             var today = Today;
@@ -124,18 +128,23 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         return new Page<ItemRow>(rows, total, page.PageNumber, page.PageSize);
     }
 
-    /// <summary>The tally answers for whole units; any other filter, or a member's own items, needs the database.</summary>
-    private bool UsesTally(LedgerQuery query) => TallyCovers(query) && query.State is null;
-
-    private bool TallyCovers(LedgerQuery query) =>
+    /// <summary>
+    /// The tally answers for whole units, and only while it has seen every write; any other filter, or a member's own
+    /// items, needs the database.
+    /// </summary>
+    private async Task<bool> TallyCoversAsync(LedgerQuery query, CancellationToken cancellationToken) =>
         tally.IsReady && db.Actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
         && query is { CampaignId: null, CategoryId: null, Source: null, PersonId: null }
-        && string.IsNullOrWhiteSpace(query.Text);
+        && string.IsNullOrWhiteSpace(query.Text)
+        && tally.IsCurrent(await LastChangeAsync(cancellationToken));
+
+    private async Task<long> LastChangeAsync(CancellationToken cancellationToken) =>
+        _lastChange ??= await db.LastChangeAsync(cancellationToken);
 
     /// <summary>The list's total from the tally when it can say it, else null (then the database counts).</summary>
     private async Task<int?> TallyTotalAsync(LedgerQuery query, CancellationToken cancellationToken)
     {
-        if (!TallyCovers(query) || (query.State is not null && query.Light is not null))
+        if ((query.State is not null && query.Light is not null) || !await TallyCoversAsync(query, cancellationToken))
         {
             return null;
         }

@@ -14,8 +14,7 @@ public sealed record EvidenceDownload(Stream Content, string FileName, string Co
 /// Changing the ledger: each command loads the item within the actor's scope, checks the role against the
 /// transition table, lets the item change itself, and saves (with its audit events) or refuses with a reason.
 /// </summary>
-public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService units, EvidenceStore files, LightCountCache lights,
-    LightTally tally)
+public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService units, EvidenceStore files)
 {
     private ItemActor By => new(db.Actor.UserId, db.Actor.Name);
 
@@ -61,8 +60,6 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
             try
             {
                 await db.SaveChangesAsync();
-                lights.Invalidate();
-                tally.Move(null, LightTally.TallyKey.Of(item));
                 return item;
             }
             catch (DbUpdateException) when (attempt < 5)
@@ -156,7 +153,6 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         {
             throw LedgerErrors.Stale();
         }
-        var before = LightTally.TallyKey.Of(item);
         await change(item);
         try
         {
@@ -166,8 +162,6 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         {
             throw LedgerErrors.Stale();
         }
-        lights.Invalidate();
-        tally.Move(before, LightTally.TallyKey.Of(item));
         return item;
     }
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Duban.Core.Ledger;
 
 /// <summary>
-/// Light counts over a whole ledger are a grouped scan of every item; they are kept for a short while and dropped
-/// at once when this instance changes an item. Another app instance's changes show within <see cref="Lifetime"/>.
+/// Light counts over a whole ledger are a grouped scan of every item; they are kept for a short while. Callers put
+/// the database's last change in the key, so a write by anyone, in any process, makes a new key at once.
 /// </summary>
 public sealed class LightCountCache : IDisposable
 {
@@ -12,13 +12,8 @@ public sealed class LightCountCache : IDisposable
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private long _generation;
-
-    /// <summary>Called after every saved change to the ledger.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
-
     public Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> compute) =>
-        _cache.GetOrCreateAsync($"lights:{Interlocked.Read(ref _generation)}:{key}", entry =>
+        _cache.GetOrCreateAsync("lights:" + key, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             entry.Size = 1;

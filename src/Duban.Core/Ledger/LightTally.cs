@@ -1,5 +1,7 @@
+using System.Threading.Channels;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Core.Ledger;
@@ -7,28 +9,36 @@ namespace Duban.Core.Ledger;
 /// <summary>
 /// The counts behind the lights, kept in memory so that the light counts of a whole ledger need no scan of it:
 /// how many items each unit has per (state, deadline kind, due date). A light is a function of those and today, so
-/// the counts stay right from day to day. Built once in the background at start, moved by every change this
-/// instance saves, and rebuilt from the database every few minutes so that other instances' changes arrive too.
+/// the counts stay right from day to day.
+/// The counts are used only while they are known to be current: they remember the audit sequence they reflect,
+/// every save this instance commits moves them on, and a reader compares with the database's last sequence first.
+/// Any write they did not see (the command line, another app instance, an import's own transaction) leaves a gap:
+/// readers then count in the database until the background rebuild has caught up.
 /// </summary>
-public sealed class LightTally(IServiceScopeFactory scopes)
+public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
 {
-    public static readonly TimeSpan RebuildEvery = TimeSpan.FromMinutes(5);
+    /// <summary>Rebuilds follow each other no faster than this, so a busy second instance cannot keep one scanning.</summary>
+    public static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
+    // One pending request is enough: a rebuild counts everything committed before it starts.
+    private readonly Channel<bool> _rebuildWanted = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private Dictionary<LightKey, int>? _counts;
     private Dictionary<(int UnitId, ItemState State), int>? _byState;
-    private long _changes;
+    private long? _sequence;
 
     /// <summary>Where an item stands for the tally: its unit, state, deadline kind and due date.</summary>
-    public readonly record struct TallyKey(int UnitId, ItemState State, DeadlineKind Kind, DateOnly DueOn)
+    private readonly record struct TallyKey(int UnitId, ItemState State, DeadlineKind Kind, DateOnly DueOn)
     {
-        public static TallyKey Of(RectificationItem item) => new(item.UnitId, item.State, item.DeadlineKind, item.DueOn);
-
         internal LightKey Light => new(UnitId, State == ItemState.Closed, Kind, DueOn);
     }
 
     internal readonly record struct LightKey(int UnitId, bool Closed, DeadlineKind Kind, DateOnly DueOn);
 
+    private sealed record Move(TallyKey? Before, TallyKey? After);
+
+    /// <summary>Whether counts have been built at all (they may still be behind; see <see cref="IsCurrentAsync"/>).</summary>
     public bool IsReady
     {
         get
@@ -40,26 +50,74 @@ public sealed class LightTally(IServiceScopeFactory scopes)
         }
     }
 
-    /// <summary>Moves one item from one bucket to another after its change was saved.</summary>
-    public void Move(TallyKey? before, TallyKey? after)
+    /// <summary>
+    /// Whether the counts include every write up to <paramref name="lastChange"/> (the database's last audit sequence,
+    /// <see cref="DubanDb.LastChangeAsync"/>). When they do not, a rebuild is asked for and the caller counts in the
+    /// database this time.
+    /// </summary>
+    public bool IsCurrent(long lastChange)
     {
         lock (_gate)
         {
-            _changes++;
-            if (_counts is null || _byState is null || before == after)
+            if (_counts is not null && _sequence == lastChange)
+            {
+                return true;
+            }
+        }
+        _rebuildWanted.Writer.TryWrite(true);
+        return false;
+    }
+
+    object? ICommitListener.Observe(ChangeTracker changes)
+    {
+        List<Move>? moves = null;
+        foreach (var entry in changes.Entries<RectificationItem>())
+        {
+            var before = entry.State is EntityState.Modified or EntityState.Deleted
+                ? new TallyKey(entry.OriginalValues.GetValue<int>(nameof(RectificationItem.UnitId)),
+                    entry.OriginalValues.GetValue<ItemState>(nameof(RectificationItem.State)),
+                    entry.OriginalValues.GetValue<DeadlineKind>(nameof(RectificationItem.DeadlineKind)),
+                    entry.OriginalValues.GetValue<DateOnly>(nameof(RectificationItem.DueOn)))
+                : (TallyKey?)null;
+            var after = entry.State is EntityState.Added or EntityState.Modified
+                ? new TallyKey(entry.Entity.UnitId, entry.Entity.State, entry.Entity.DeadlineKind, entry.Entity.DueOn)
+                : (TallyKey?)null;
+            if (before != after)
+            {
+                (moves ??= []).Add(new Move(before, after));
+            }
+        }
+        return moves;
+    }
+
+    void ICommitListener.Committed(object? observed, long firstSequence, long lastSequence)
+    {
+        lock (_gate)
+        {
+            if (_counts is null || _byState is null || _sequence is not { } seen || lastSequence <= seen)
             {
                 return;
             }
-            if (before is { } old)
+            if (firstSequence != seen + 1)
             {
-                Decrement(_counts, old.Light);
-                Decrement(_byState, (old.UnitId, old.State));
+                // Someone else wrote in between: these counts can no longer be trusted until rebuilt.
+                _sequence = null;
+                return;
             }
-            if (after is { } added)
+            foreach (var move in observed as List<Move> ?? [])
             {
-                _counts[added.Light] = _counts.GetValueOrDefault(added.Light) + 1;
-                _byState[(added.UnitId, added.State)] = _byState.GetValueOrDefault((added.UnitId, added.State)) + 1;
+                if (move.Before is { } old)
+                {
+                    Decrement(_counts, old.Light);
+                    Decrement(_byState, (old.UnitId, old.State));
+                }
+                if (move.After is { } added)
+                {
+                    _counts[added.Light] = _counts.GetValueOrDefault(added.Light) + 1;
+                    _byState[(added.UnitId, added.State)] = _byState.GetValueOrDefault((added.UnitId, added.State)) + 1;
+                }
             }
+            _sequence = lastSequence;
         }
     }
 
@@ -108,34 +166,39 @@ public sealed class LightTally(IServiceScopeFactory scopes)
         return result;
     }
 
-    /// <summary>Counts every item afresh; if changes were saved meanwhile it counts again, so none is lost.</summary>
+    /// <summary>Waits until a reader found the counts behind (or the wait is cancelled).</summary>
+    public async Task WaitForRebuildRequestAsync(CancellationToken cancellationToken) =>
+        await _rebuildWanted.Reader.ReadAsync(cancellationToken);
+
+    /// <summary>
+    /// Counts every item afresh. The last sequence is read before and after the count: only if nothing was committed
+    /// in between do the counts reflect exactly that sequence; otherwise it counts again.
+    /// </summary>
     public async Task RebuildAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            long changesBefore;
-            lock (_gate)
-            {
-                changesBefore = _changes;
-            }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
+            var before = await db.LastChangeAsync(cancellationToken);
             var rows = await db.Items.IgnoreQueryFilters().AsNoTracking()
                 .GroupBy(i => new { i.UnitId, i.State, i.DeadlineKind, i.DueOn })
                 .Select(g => new { g.Key.UnitId, g.Key.State, g.Key.DeadlineKind, g.Key.DueOn, Count = g.Count() })
                 .ToListAsync(cancellationToken);
+            if (await db.LastChangeAsync(cancellationToken) != before)
+            {
+                continue;
+            }
             var counts = rows.GroupBy(r => new LightKey(r.UnitId, r.State == ItemState.Closed, r.DeadlineKind, r.DueOn))
                 .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
             var byState = rows.GroupBy(r => (r.UnitId, r.State)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
             lock (_gate)
             {
-                if (_changes == changesBefore)
-                {
-                    _counts = counts;
-                    _byState = byState;
-                    return;
-                }
+                _counts = counts;
+                _byState = byState;
+                _sequence = before;
             }
+            return;
         }
     }
 

@@ -14,7 +14,7 @@ namespace Duban.Core.Spreadsheets;
 /// in one transaction — or none when any row is wrong, unless asked to skip the invalid ones. Rows imported before
 /// from the same file (same hash and 序号) are skipped, so importing twice changes nothing.
 /// </summary>
-public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock, LightTally tally, LightCountCache lights,
+public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock,
     ColumnMappings mappings, Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
     // Progress is told every this many rows, and audit events are appended in chunks of it (one transaction for all).
@@ -161,7 +161,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         await using var events = await BulkInsert<ItemEvent>.PrepareAsync(db, readKey: false, cancellationToken);
         await using var categories = await BulkInsert<ItemCategory>.PrepareAsync(db, readKey: false, cancellationToken);
         await using var audit = await BulkInsert<Audit.AuditEvent>.PrepareAsync(db, readKey: false, cancellationToken);
-        var tallied = new List<LightTally.TallyKey>(fresh.Count);
+        var saved = 0;
         var drafts = new List<Audit.AuditDraft>(Step);
         foreach (var row in fresh)
         {
@@ -178,12 +178,12 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
             }
             drafts.Add(new Audit.AuditDraft(now, by.UserId, by.Name, $"{nameof(RectificationItem)}.created", nameof(RectificationItem),
                 item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, Audit.AuditCapture.DescribeCreated(db.Model, item)));
-            tallied.Add(LightTally.TallyKey.Of(item));
+            saved++;
             if (drafts.Count == Step)
             {
                 await db.AppendAuditAsync(drafts, audit, cancellationToken);
                 drafts.Clear();
-                progress?.Report(new ImportProgress(ImportPhase.Saving, tallied.Count, fresh.Count));
+                progress?.Report(new ImportProgress(ImportPhase.Saving, saved, fresh.Count));
             }
         }
         await db.AppendAuditAsync(drafts, audit, cancellationToken);
@@ -192,11 +192,6 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", cancellationToken);
         }
-        foreach (var key in tallied)
-        {
-            tally.Move(null, key);
-        }
-        lights.Invalidate();
         return (fresh.Count, rows.Count - fresh.Count);
     }
 

@@ -2,7 +2,7 @@ using Duban.Core.Ledger;
 
 namespace Duban.Hosting;
 
-/// <summary>Builds the light tally once the database is ready, then rebuilds it now and then (see LightTally).</summary>
+/// <summary>Builds the light tally once the database is ready, then again whenever a reader finds it behind (see LightTally).</summary>
 internal sealed class LightTallyService(LightTally tally, ILogger<LightTallyService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -18,7 +18,8 @@ internal sealed class LightTallyService(LightTally tally, ILogger<LightTallyServ
                 // The tally is an optimisation: without it the counts come from the database.
                 logger.LogWarning(e, "Rebuilding the light tally failed");
             }
-            await Task.Delay(LightTally.RebuildEvery, stoppingToken);
+            await Task.Delay(LightTally.MinRebuildInterval, stoppingToken);
+            await tally.WaitForRebuildRequestAsync(stoppingToken);
         }
     }
 }
