@@ -104,7 +104,7 @@ public sealed class RoleJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByLabel("密码").FillAsync("Wrong#2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".alert.error")).ToHaveTextAsync("用户名或密码错误。");
+        await Assertions.Expect(page.Locator(".alert.error")).ToContainTextAsync("用户名或密码错误。");
         await BrowserFixture.ScreenshotAsync(page, "login-wrong-password");
     }
 }

@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Core.Accounts;
 
-/// <summary>Creating accounts, resetting and changing passwords: used by the command line and the pages.</summary>
-public sealed class AccountService(DubanDb db, UserManager<AppUser> users, ActorCache actors)
+/// <summary>
+/// Creating accounts, resetting and changing passwords, disabling, unlocking and changing roles: used by the command
+/// line and the pages. Whatever should end the account's sessions renews its security stamp, which every request
+/// compares (<see cref="SessionValidator"/>, <see cref="TokenLookup"/>).
+/// </summary>
+public sealed class AccountService(DubanDb db, UserManager<AppUser> users, ActorCache actors, TimeProvider clock)
 {
     public const int UserNameMaxLength = 50;
 
@@ -65,6 +69,76 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         return password;
     }
 
+    /// <summary>停用: the account can no longer sign in, and its sessions and tokens stop at once.</summary>
+    public async Task DisableAsync(string userName)
+    {
+        db.Actor.Require(Permission.ManageAccounts);
+        var user = await FindAsync(userName);
+        if (user.Id == db.Actor.UserId)
+        {
+            throw new DubanException(ErrorKind.Validation, "不能停用自己的账户。");
+        }
+        if (user.DisabledAt is not null)
+        {
+            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”已是停用状态。");
+        }
+        user.DisabledAt = clock.GetUtcNow().UtcDateTime;
+        db.Note("account.disabled", nameof(AppUser), Id(user));
+        (await users.UpdateSecurityStampAsync(user)).OrThrow();
+        actors.Clear();
+    }
+
+    /// <summary>启用: a disabled account may sign in again (its old sessions stay ended).</summary>
+    public async Task EnableAsync(string userName)
+    {
+        db.Actor.Require(Permission.ManageAccounts);
+        var user = await FindAsync(userName);
+        if (user.DisabledAt is null)
+        {
+            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”未被停用。");
+        }
+        user.DisabledAt = null;
+        db.Note("account.enabled", nameof(AppUser), Id(user));
+        (await users.UpdateAsync(user)).OrThrow();
+        actors.Clear();
+    }
+
+    /// <summary>Lifts a lockout after wrong passwords; the password stays as it is.</summary>
+    public async Task UnlockAsync(string userName)
+    {
+        db.Actor.Require(Permission.ManageAccounts);
+        var user = await FindAsync(userName);
+        if (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow())
+        {
+            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”当前未被锁定。");
+        }
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        db.Note("account.unlocked", nameof(AppUser), Id(user));
+        (await users.UpdateAsync(user)).OrThrow();
+    }
+
+    /// <summary>Gives the account exactly one role; its sessions end, so the new rights start with a new sign-in.</summary>
+    public async Task SetRoleAsync(string userName, string role)
+    {
+        db.Actor.Require(Permission.ManageAccounts);
+        var user = await FindAsync(userName);
+        var roleName = Roles.Find(role) ?? throw new DubanException(ErrorKind.Validation,
+            $"角色“{role}”不存在。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");
+        var current = await users.GetRolesAsync(user);
+        if (current.Count == 1 && current[0] == roleName)
+        {
+            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”已是{Roles.ChineseName(roleName)}。");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        (await users.RemoveFromRolesAsync(user, current)).OrThrow();
+        (await users.AddToRoleAsync(user, roleName)).OrThrow();
+        db.Note("account.role-changed", nameof(AppUser), Id(user), $"{{\"from\":\"{string.Join(",", current)}\",\"to\":\"{roleName}\"}}");
+        (await users.UpdateSecurityStampAsync(user)).OrThrow();
+        await transaction.CommitAsync();
+        actors.Clear();
+    }
+
     public async Task ChangePasswordAsync(int userId, string currentPassword, string newPassword)
     {
         var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -82,6 +156,8 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         db.Note("account.password-changed", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync();
     }
+
+    private static string Id(AppUser user) => user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<AppUser> FindAsync(string userName)
     {

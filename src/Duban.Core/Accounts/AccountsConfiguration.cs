@@ -16,6 +16,15 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+internal sealed class SignedOutSessionConfiguration : IEntityTypeConfiguration<SignedOutSession>
+{
+    public void Configure(EntityTypeBuilder<SignedOutSession> session)
+    {
+        session.Property(s => s.Id).HasMaxLength(SignedOutSession.IdLength);
+        session.HasIndex(s => s.ExpiresAt);
+    }
+}
+
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> user)

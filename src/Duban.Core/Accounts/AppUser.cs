@@ -8,6 +8,9 @@ public sealed class AppUser : IdentityUser<int>
     public int? PersonId { get; set; }
 
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>When an administrator disabled the account (停用): it cannot sign in, and its sessions and tokens stop.</summary>
+    public DateTime? DisabledAt { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<int>

@@ -3,14 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Core.Accounts;
 
+/// <summary>Whose a presented token is, with the account's security stamp (so cached actors of older stamps are not used).</summary>
+public sealed record TokenOwner(int UserId, string? SecurityStamp);
+
 /// <summary>
 /// Checks a presented token on every API request: one indexed lookup by hash, kept apart from
 /// <see cref="TokenService"/> so a request does not build the account machinery it does not use.
 /// </summary>
 public sealed class TokenLookup(DubanDb db)
 {
-    /// <summary>The user a presented secret belongs to, or null when it is unknown or revoked.</summary>
-    public async Task<int?> UserOfAsync(string secret, CancellationToken cancellationToken = default)
+    /// <summary>The owner of a presented secret, or null when it is unknown, revoked, or its account is disabled.</summary>
+    public async Task<TokenOwner?> OwnerOfAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenService.Marker, StringComparison.Ordinal) || secret.Length > 100)
         {
@@ -19,7 +22,7 @@ public sealed class TokenLookup(DubanDb db)
         var hash = TokenService.HashOf(secret);
         return await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Select(t => (int?)t.UserId)
+            .Join(db.Users.Where(u => u.DisabledAt == null), t => t.UserId, u => u.Id, (t, u) => new TokenOwner(t.UserId, u.SecurityStamp))
             .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -81,6 +81,7 @@ public static class DataServices
         services.AddScoped<AccountService>();
         services.AddScoped<TokenService>();
         services.AddScoped<TokenLookup>();
+        services.AddScoped<SessionValidator>();
         services.AddScoped<ActorLoader>();
         services.AddSingleton<ActorCache>();
         services.AddSingleton<Organization.UnitDirectory>();

@@ -48,6 +48,7 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignedOutSession> SignedOutSessions => Set<SignedOutSession>();
     public DbSet<RectificationItem> Items => Set<RectificationItem>();
     public DbSet<ItemEvent> ItemEvents => Set<ItemEvent>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Duban.Api;
 using Duban.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Duban.Auth;
@@ -10,7 +11,7 @@ namespace Duban.Auth;
 /// <summary>Authenticates API calls that present a personal access token as "Authorization: Bearer dbn_…".</summary>
 internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TokenLookup tokens)
+    TokenLookup tokens, IOptions<IdentityOptions> identityOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -26,13 +27,16 @@ internal sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var secret = Request.Headers.Authorization.ToString()[Prefix.Length..].Trim();
-        var userId = await tokens.UserOfAsync(secret, Context.RequestAborted);
-        if (userId is null)
+        var owner = await tokens.OwnerOfAsync(secret, Context.RequestAborted);
+        if (owner is null)
         {
             return AuthenticateResult.Fail("访问令牌无效或已被吊销。");
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [
+                new Claim(ClaimTypes.NameIdentifier, owner.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType, owner.SecurityStamp ?? string.Empty),
+            ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -47,6 +47,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
         {
             builder.UseSetting("ConnectionStrings:" + DubanConfiguration.ConnectionStringName, ConnectionString);
         }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());
     }
 
     /// <summary>The environment a CLI verb needs to work on this app's database (the data folder is passed as --data).</summary>

@@ -10,8 +10,13 @@ namespace Duban.Tests.Infrastructure;
 /// <summary>Drives the pages as a browser would without one: GET a form, POST it back with its antiforgery token.</summary>
 public static partial class WebSession
 {
-    public static HttpClient Anonymous(this WebApplicationFactory<Program> app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client without a session, from an address of its own (see <see cref="ClientAddress"/>).</summary>
+    public static HttpClient Anonymous(this WebApplicationFactory<Program> app, bool handleCookies = true)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = handleCookies });
+        client.DefaultRequestHeaders.Add(ClientAddress.Header, ClientAddress.New());
+        return client;
+    }
 
     public static async Task<HttpClient> SignedInAsync(this WebApplicationFactory<Program> app, string userName, string password = DemoData.Password)
     {
@@ -23,6 +28,41 @@ public static partial class WebSession
         client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
         return client;
     }
+
+    /// <summary>Signs in and returns the login cookie as a browser holds it, so a test can replay it later.</summary>
+    public static async Task<string> LoginCookieAsync(this WebApplicationFactory<Program> app, string userName, string password = DemoData.Password)
+    {
+        var client = app.Anonymous(handleCookies: false);
+        var form = await client.GetAsync("/account/login");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = password,
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = AntiforgeryTokenOf(await form.Content.ReadAsStringAsync()),
+            }),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", CookiesOf(form)));
+        var response = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = CookiesOf(response).Where(c => c.StartsWith("duban.auth", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(cookie);
+        return string.Join("; ", cookie);
+    }
+
+    /// <summary>A client that sends exactly this cookie and keeps no other.</summary>
+    public static HttpClient WithCookie(this WebApplicationFactory<Program> app, string cookie)
+    {
+        var client = app.Anonymous(handleCookies: false);
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        return client;
+    }
+
+    public static IEnumerable<string> CookiesOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : [];
 
     public static HttpClient WithToken(this DubanFactory app, string token)
     {

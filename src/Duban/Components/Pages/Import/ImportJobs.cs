@@ -168,7 +168,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
     private async Task<ImportReport> ImportAsync(ImportJob job, ImportOptions options)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadAsync(job.UserId)
+        var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadForBackgroundWorkAsync(job.UserId)
             ?? throw new DubanException(ErrorKind.Forbidden, "账户已停用，导入已取消。");
         scope.ServiceProvider.GetRequiredService<ScopedActorAccessor>().Actor = actor;
         // The preview's mappings are the import's: what the user saw is what comes in.
