@@ -10,13 +10,17 @@ namespace Duban.Core.Common;
 /// </summary>
 public static class InputText
 {
-    // Everything the slow path may change; plain text (almost all of it) passes untouched after one scan.
-    private static readonly SearchValues<char> Suspicious = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+    // Everything the slow path may change; plain text (almost all of it) passes untouched after one scan. Line breaks
+    // and tabs are plain in a multi-line field.
+    private const string Invisible =
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F" +
         "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
         "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F" +
-        "\u061C\u200B\u200C\u200D\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF");
+        "\u061C\u200B\u200C\u200D\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF";
+
+    private static readonly SearchValues<char> SuspiciousInLine = SearchValues.Create(Invisible + "\t\n\r");
+    private static readonly SearchValues<char> SuspiciousInText = SearchValues.Create(Invisible);
 
     /// <summary>
     /// NFC; C0/C1 control characters and bidirectional overrides, embeddings, isolates and marks removed; whitespace
@@ -29,7 +33,7 @@ public static class InputText
         {
             return string.Empty;
         }
-        if (!text.AsSpan().ContainsAny(Suspicious) && !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        if (!text.AsSpan().ContainsAny(multiLine ? SuspiciousInText : SuspiciousInLine) && !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
         {
             var trimmed = text.Trim();
             return trimmed.IsNormalized() ? trimmed : trimmed.Normalize();
