@@ -50,15 +50,19 @@ public sealed class CatalogEntry
         Aliases?.Split(AliasSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     /// <summary>True when the text is this entry's title or one of its aliases.</summary>
-    public bool IsCalled(string text) => Title == text.Trim() || AliasList.Contains(text.Trim());
+    public bool IsCalled(string text)
+    {
+        var name = InputText.Clean(text);
+        return Title == name || AliasList.Contains(name);
+    }
 
     public void Edit(string title, string? description, string? aliases, string source)
     {
         Title = Check.Text(title, "名称", TitleMaxLength);
-        Description = Check.OptionalText(description, "说明", DescriptionMaxLength);
-        var aliasText = Check.OptionalText(aliases?.Replace('，', AliasSeparator).Replace(',', AliasSeparator), "别名", AliasesMaxLength);
-        Aliases = aliasText is null ? null : string.Join(AliasSeparator, aliasText.Split(AliasSeparator,
-            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Description = Check.OptionalText(description, "说明", DescriptionMaxLength, multiLine: true);
+        var aliasText = Check.Text(aliases?.Replace('，', AliasSeparator).Replace(',', AliasSeparator), "别名", AliasesMaxLength, required: false);
+        var aliasList = aliasText.Split(AliasSeparator).Select(a => InputText.Clean(a)).Where(a => a.Length > 0).ToList();
+        Aliases = aliasList.Count == 0 ? null : string.Join(AliasSeparator, aliasList);
         Source = Check.Text(source, "来源", SourceMaxLength);
         IsPlaceholder = false;
     }

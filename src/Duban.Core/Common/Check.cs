@@ -3,23 +3,27 @@ namespace Duban.Core.Common;
 /// <summary>Input checks shared by every feature, each failing with a Chinese message naming the field.</summary>
 public static class Check
 {
-    public static string Text(string? value, string label, int maxLength, bool required = true)
+    /// <summary>
+    /// The cleaned text (see <see cref="InputText.Clean"/>), checked for presence and length. Callers store what this
+    /// returns, never the raw input. A multi-line field (descriptions, reasons, reports) keeps its line breaks.
+    /// </summary>
+    public static string Text(string? value, string label, int maxLength, bool required = true, bool multiLine = false)
     {
-        var trimmed = value?.Trim() ?? string.Empty;
-        if (required && trimmed.Length == 0)
+        var cleaned = InputText.Clean(value, multiLine);
+        if (required && cleaned.Length == 0)
         {
             throw new DubanException(ErrorKind.Validation, $"{label}不能为空。", label);
         }
-        if (trimmed.Length > maxLength)
+        if (cleaned.Length > maxLength)
         {
-            throw new DubanException(ErrorKind.Validation, $"{label}不能超过 {maxLength} 个字符（当前 {trimmed.Length} 个）。", label);
+            throw new DubanException(ErrorKind.Validation, $"{label}不能超过 {maxLength} 个字符（当前 {cleaned.Length} 个）。", label);
         }
-        return trimmed;
+        return cleaned;
     }
 
-    public static string? OptionalText(string? value, string label, int maxLength)
+    public static string? OptionalText(string? value, string label, int maxLength, bool multiLine = false)
     {
-        var text = Text(value, label, maxLength, required: false);
+        var text = Text(value, label, maxLength, required: false, multiLine: multiLine);
         return text.Length == 0 ? null : text;
     }
 

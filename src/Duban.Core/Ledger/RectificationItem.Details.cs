@@ -32,8 +32,8 @@ public sealed partial class RectificationItem
         Check.That(details.ReportingPeriod is null || Enum.IsDefined(details.ReportingPeriod.Value), "报告周期无效：请选择每月或每季度。");
         Check.That(details.FoundOn >= Earliest && details.FoundOn <= Latest, "发现日期应在 2000 年至 2100 年之间。");
         Check.That(details.DueOn is null || (details.DueOn >= Earliest && details.DueOn <= Latest), "整改期限应在 2000 年至 2100 年之间。");
-        var problem = Check.Text(details.Problem, "问题描述", ProblemMaxLength);
-        var goal = Check.OptionalText(details.Goal, "整改目标", GoalMaxLength);
+        var problem = Check.Text(details.Problem, "问题描述", ProblemMaxLength, multiLine: true);
+        var goal = Check.OptionalText(details.Goal, "整改目标", GoalMaxLength, multiLine: true);
         var measures = NormalizedMeasures(details.Measures);
         if (measures.Count == 0)
         {
@@ -77,9 +77,9 @@ public sealed partial class RectificationItem
         }
     }
 
-    // One measure per line: line breaks inside a measure become spaces.
+    // One measure per line: a measure is single-line text, so line breaks inside it become spaces.
     private static List<string> NormalizedMeasures(IEnumerable<string?> measures) =>
-        [.. measures.Select(m => (m ?? string.Empty).ReplaceLineEndings(" ").Trim()).Where(m => m.Length > 0)];
+        [.. measures.Select(m => InputText.Clean(m)).Where(m => m.Length > 0)];
 
     /// <summary>The Chinese names of the fields an edit changes, for the timeline.</summary>
     private List<string> ChangedFields(ItemDetails d)
@@ -92,8 +92,8 @@ public sealed partial class RectificationItem
                 changed.Add(name);
             }
         }
-        Compare(Problem != d.Problem?.Trim(), "问题描述");
-        Compare(Goal != (string.IsNullOrWhiteSpace(d.Goal) ? null : d.Goal.Trim()), "整改目标");
+        Compare(Problem != InputText.Clean(d.Problem, multiLine: true), "问题描述");
+        Compare((Goal ?? string.Empty) != InputText.Clean(d.Goal, multiLine: true), "整改目标");
         Compare(!Measures.SequenceEqual(NormalizedMeasures(d.Measures)), "整改措施");
         Compare(Source != d.Source, "问题来源");
         Compare(LeaderPersonId != d.LeaderPersonId, "责任领导");

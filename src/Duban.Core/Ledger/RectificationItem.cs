@@ -135,9 +135,9 @@ public sealed partial class RectificationItem
             item.ClosedByUserId = by.UserId;
             item.ClosedAt = at;
         }
-        if (state != ItemState.Assigned && !string.IsNullOrWhiteSpace(progress))
+        var report = InputText.Clean(progress, multiLine: true);
+        if (state != ItemState.Assigned && report.Length > 0)
         {
-            var report = progress.Trim();
             item.LastReportOn = ChinaTime.DateOf(at);
             if (item.DeadlineKind == DeadlineKind.Ongoing)
             {
@@ -198,7 +198,7 @@ public sealed partial class RectificationItem
     public void ReportProgress(string? text, ItemActor by, DateTime at)
     {
         Require(ItemAction.ReportProgress);
-        var report = Check.Text(text, "整改进展", TextMaxLength);
+        var report = Check.Text(text, "整改进展", TextMaxLength, multiLine: true);
         LastReportOn = ChinaTime.DateOf(at);
         if (DeadlineKind == DeadlineKind.Ongoing)
         {
@@ -219,7 +219,7 @@ public sealed partial class RectificationItem
         Require(ItemAction.Submit);
         State = ItemState.Submitted;
         SubmittedByUserId = by.UserId;
-        Record(new ItemEvent(ItemEventKind.Submitted, by, at, Check.OptionalText(note, "说明", TextMaxLength)), at);
+        Record(new ItemEvent(ItemEventKind.Submitted, by, at, Check.OptionalText(note, "说明", TextMaxLength, multiLine: true)), at);
     }
 
     public void Return(string? reason, ItemActor by, DateTime at)
@@ -241,7 +241,7 @@ public sealed partial class RectificationItem
         {
             throw LedgerErrors.OwnSubmission();
         }
-        var reason = Check.OptionalText(noEvidenceReason, "无佐证材料的理由", TextMaxLength);
+        var reason = Check.OptionalText(noEvidenceReason, "无佐证材料的理由", TextMaxLength, multiLine: true);
         if (_evidence.Count == 0 && reason is null)
         {
             throw LedgerErrors.EvidenceOrReasonRequired();
@@ -258,7 +258,7 @@ public sealed partial class RectificationItem
         NoEvidenceReason = _evidence.Count == 0 ? reason : null;
         ClosedByUserId = by.UserId;
         ClosedAt = at;
-        Record(new ItemEvent(ItemEventKind.Closed, by, at, Check.OptionalText(note, "销号意见", TextMaxLength) ?? reason), at);
+        Record(new ItemEvent(ItemEventKind.Closed, by, at, Check.OptionalText(note, "销号意见", TextMaxLength, multiLine: true) ?? reason), at);
     }
 
     /// <summary>A closed item found wanting (e.g. by a spot check) goes back into rectification.</summary>
@@ -299,7 +299,7 @@ public sealed partial class RectificationItem
         if (approve)
         {
             DueOn = requested;
-            Record(new ItemEvent(ItemEventKind.ExtensionApproved, by, at, Check.OptionalText(reason, "审批意见", TextMaxLength),
+            Record(new ItemEvent(ItemEventKind.ExtensionApproved, by, at, Check.OptionalText(reason, "审批意见", TextMaxLength, multiLine: true),
                 oldDueOn: old, newDueOn: requested), at);
         }
         else
@@ -330,7 +330,7 @@ public sealed partial class RectificationItem
     {
         Require(ItemAction.Urge);
         UrgeCount++;
-        Record(new ItemEvent(ItemEventKind.Urged, by, at, Check.OptionalText(message, "催办意见", TextMaxLength) ?? "请抓紧整改。"), at);
+        Record(new ItemEvent(ItemEventKind.Urged, by, at, Check.OptionalText(message, "催办意见", TextMaxLength, multiLine: true) ?? "请抓紧整改。"), at);
     }
 
 
@@ -349,14 +349,8 @@ public sealed partial class RectificationItem
         }
     }
 
-    private static string RequireReason(string? reason, string what)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw LedgerErrors.ReasonRequired(what);
-        }
-        return Check.Text(reason, "理由", TextMaxLength);
-    }
+    private static string RequireReason(string? reason, string what) =>
+        Check.OptionalText(reason, "理由", TextMaxLength, multiLine: true) ?? throw LedgerErrors.ReasonRequired(what);
 
     private void Record(ItemEvent itemEvent, DateTime at)
     {

@@ -162,13 +162,14 @@ internal sealed class RowReader(
         }
     }
 
+    // Cells are cleaned as typed text is, so invisible characters pasted into a name do not stop it matching.
     private string? Cell(SheetRow row, LedgerColumn column)
     {
         foreach (var (index, mapped) in columns)
         {
             if (mapped == column)
             {
-                return index < row.Cells.Count ? row.Cells[index] : null;
+                return index < row.Cells.Count && row.Cells[index] is { } text ? InputText.Clean(text, multiLine: true) : null;
             }
         }
         return null;

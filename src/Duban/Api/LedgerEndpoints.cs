@@ -91,11 +91,11 @@ internal static class LedgerEndpoints
             })
             .DisableAntiforgery()
             .WithSummary("上传佐证材料（multipart/form-data，字段 file）：按内容校验类型，大小受上限约束");
-        items.MapGet("/{id:int}/evidence/{fileId:int}", async (int id, int fileId, LedgerService ledger) =>
+        items.MapGet("/{id:int}/evidence/{fileId:int}", async (int id, int fileId, LedgerService ledger, HttpContext context) =>
         {
             var download = await ledger.OpenEvidenceAsync(id, fileId);
-            return Results.File(download.Content, download.ContentType, download.FileName);
-        }).WithSummary("下载佐证材料（记入审计日志）");
+            return Downloads.Attachment(context, download.Content, download.ContentType, download.FileName);
+        }).WithSummary("下载佐证材料（记入审计日志；一律作为附件下载）");
 
         api.MapGet("/campaigns", async (DubanDb db, CancellationToken ct) =>
                 await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year)

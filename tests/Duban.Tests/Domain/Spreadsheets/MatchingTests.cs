@@ -88,6 +88,63 @@ public class MatchingTests
         Assert.Equal(title, TitleOf(match.Id));
     }
 
+    [Theory]
+    [InlineData("搞形式走过场", "热衷于搞形式、走过场、不求实效")]
+    [InlineData("敷衍塞责推诿扯皮", "履职担当不够，敷衍塞责、推诿扯皮、官僚主义、衙门作风")]
+    [InlineData("弄虚作假", "阳奉阴违、欺上瞒下、弄虚作假、慵懒散慢")]
+    [InlineData("顶风违纪", "督查不严、落实不力，号召力弱、凝聚力差，作风不正、顶风违纪")]
+    [InlineData("搞形式、走过场问题", "热衷于搞形式、走过场、不求实效")]
+    [InlineData("七类问题：“敷衍塞责，推诿扯皮”", "履职担当不够，敷衍塞责、推诿扯皮、官僚主义、衙门作风")]
+    public void A_condensed_label_matches_the_one_entry_whose_wording_contains_it(string cell, string title)
+    {
+        var match = new CategoryMatcher(Catalog).Match(cell);
+
+        Assert.True(match.Error is null, match.Error);
+        Assert.Equal(title, TitleOf(match.Id));
+    }
+
+    [Fact]
+    public void A_match_by_containment_says_which_entry_it_took()
+    {
+        var match = new CategoryMatcher(Catalog).Match("顶风违纪");
+
+        Assert.Equal("问题类别“顶风违纪”按“督查不严、落实不力，号召力弱、凝聚力差，作风不正、顶风违纪”匹配，请核对。", match.Warning);
+    }
+
+    [Fact]
+    public void A_label_contained_in_several_entries_is_refused_naming_them()
+    {
+        var match = new CategoryMatcher(Catalog).Match("不准虚");
+
+        Assert.Null(match.Id);
+        Assert.Equal("问题类别“不准虚”可能指：不准虚化落空一件事；不准虚报假报一个数，请写全称。", match.Error);
+    }
+
+    [Theory]
+    [InlineData("作风")]
+    [InlineData("违纪")]
+    [InlineData("“形式”")]
+    public void A_label_under_three_characters_never_matches_by_containment(string cell)
+    {
+        var match = new CategoryMatcher(Catalog).Match(cell);
+
+        Assert.Null(match.Id);
+        Assert.Contains("不在问题目录中", match.Error);
+    }
+
+    [Fact]
+    public void Exact_alias_and_abbreviation_matches_come_before_containment_and_carry_no_warning()
+    {
+        var matcher = new CategoryMatcher(Catalog);
+
+        // 慵懒散 is also inside 阳奉阴违、欺上瞒下、弄虚作假、慵懒散慢, but it is 庸懒散's alias.
+        var alias = matcher.Match("慵懒散");
+        var abbreviation = matcher.Match("能力不足办法不多");
+
+        Assert.Equal(("庸懒散", null), (TitleOf(alias.Id), alias.Warning));
+        Assert.Equal(("能力不足、视野不宽、办法不多", null), (TitleOf(abbreviation.Id), abbreviation.Warning));
+    }
+
     [Fact]
     public void A_cell_may_name_several_categories()
     {
