@@ -67,9 +67,19 @@ read -r LIGHTS_COLD LIGHTS_WARM < <(latency_ms "$BASE/api/v1/items/lights" "$AUT
 read -r DETAIL_COLD DETAIL_WARM < <(latency_ms "$BASE/api/v1/items/$DETAIL" "$AUTH" 21)
 read -r COUNTS_COLD COUNTS_WARM < <(latency_ms "$BASE/api/v1/items?counts=true&pageSize=50" "$AUTH" 21)
 
-echo "==> (b) ceiling, (a) API, (c) page: $CONNECTIONS connections, ${DURATION}s each"
+# A login cookie as a browser holds it: each request with it also checks its session in the database.
+JAR=$(mktemp)
+XSRF=$(curl -sf -c "$JAR" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -sf -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "Input.UserName=bench-supervisor" --data-urlencode "Input.Password=Bench#2026" \
+  --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$XSRF" "$BASE/account/login"
+SESSION="Cookie: $(awk '$6 ~ /^duban.auth/ {printf "%s=%s; ", $6, $7}' "$JAR")"
+rm -f "$JAR"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "$SESSION" "$API")" = 200 ] || { echo "signing in for the cookie measurement failed"; exit 1; }
+
+echo "==> (b) ceiling, (a) API, (e) API with a login cookie, (c) page: $CONNECTIONS connections, ${DURATION}s each"
 B=$(rps "$CEILING")
 A=$(rps "$API" "$AUTH")
+E=$(rps "$API" "$SESSION")
 C=$(rps "$PAGE" "$AUTH")
 RATIO=$(python3 -c "print(f'{$A/$B:.2f}')")
 
@@ -78,6 +88,7 @@ RATIO=$(python3 -c "print(f'{$A/$B:.2f}')")
   echo "|---|---|---|---|"
   echo "| (b) ceiling: raw SQL page + total, same JSON | $B rps | — | — |"
   echo "| (a) items API, Supervisor token, unit+state, page of 50 with total | $A rps | ≥ 0.8 × (b) | $(python3 -c "print('yes' if $A >= 0.8*$B else 'no')") (ratio $RATIO) |"
+  echo "| (e) the same API request with a login cookie (session checked in the database) | $E rps | — | $(python3 -c "print(f'{$E/$A:.2f}')") × (a) |"
   echo "| (c) ledger list page (HTML) | $C rps | ≥ 1300 rps | $(python3 -c "print('yes' if $C >= 1300 else 'no')") |"
   echo "| (d) light counts for all units, first request / median of 21 | $LIGHTS_COLD ms / $LIGHTS_WARM ms | < 50 ms | $(python3 -c "print('yes' if $LIGHTS_COLD < 50 else ('warm only' if $LIGHTS_WARM < 50 else 'no'))") |"
   echo "| (d) item detail with history, first / median of 21 | $DETAIL_COLD ms / $DETAIL_WARM ms | < 50 ms | $(python3 -c "print('yes' if $DETAIL_WARM < 50 else 'no')") |"
