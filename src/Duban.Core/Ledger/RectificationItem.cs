@@ -95,6 +95,12 @@ public sealed partial class RectificationItem
 
     public static string CodeFor(int year, int number) => $"ZG-{year}-{number:0000}";
 
+    /// <summary>Whether the text has the form of an item's code (<see cref="CodeFor"/>).</summary>
+    public static bool IsCode(string text) => CodePattern().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^ZG-\d{4}-\d{4,}$")]
+    private static partial System.Text.RegularExpressions.Regex CodePattern();
+
     public static RectificationItem Register(int campaignId, int year, int number, int unitId, string unitPath,
         ItemDetails details, ItemActor by, DateTime at)
     {
@@ -192,6 +198,9 @@ public sealed partial class RectificationItem
         Record(new ItemEvent(ItemEventKind.Edited, by, at, "修改了" + string.Join("、", fields),
             oldDueOn: oldDue != DueOn ? oldDue : null, newDueOn: oldDue != DueOn ? DueOn : null, changes: changes), at);
     }
+
+    /// <summary>What an edit with these details would change, without changing anything; bad details are refused.</summary>
+    public IReadOnlyList<FieldChange> ChangesFrom(ItemDetails details, ItemNames names) => ChangesTo(Checked(details), names);
 
     public void Assign(ItemActor by, DateTime at)
     {
