@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
 namespace Duban.Core.Ledger;
 
 public enum ItemEventKind
@@ -23,6 +27,9 @@ public enum ItemEventKind
 /// <summary>Who did something, as the item's history remembers it.</summary>
 public readonly record struct ItemActor(int? UserId, string Name);
 
+/// <summary>One field an edit changed: its name and what it showed before and after (null when empty).</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
+
 /// <summary>One line of an item's timeline. Never changed once written: history is not rewritten.</summary>
 public sealed class ItemEvent
 {
@@ -40,12 +47,24 @@ public sealed class ItemEvent
     public DateOnly? OldDueOn { get; private set; }
     public DateOnly? NewDueOn { get; private set; }
 
+    /// <summary>An edit's changed fields as JSON, each with its value before and after; null for other events.</summary>
+    public string? ChangesJson { get; private set; }
+
+    public IReadOnlyList<FieldChange> Changes =>
+        ChangesJson is null ? [] : JsonSerializer.Deserialize<List<FieldChange>>(ChangesJson, Json) ?? [];
+
+    // Chinese stays readable in the column, as in the audit log.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
     private ItemEvent()
     {
     }
 
     internal ItemEvent(ItemEventKind kind, ItemActor by, DateTime at, string? text = null, int? fromUnitId = null,
-        int? toUnitId = null, DateOnly? oldDueOn = null, DateOnly? newDueOn = null)
+        int? toUnitId = null, DateOnly? oldDueOn = null, DateOnly? newDueOn = null, IReadOnlyList<FieldChange>? changes = null)
     {
         Kind = kind;
         At = at;
@@ -56,6 +75,7 @@ public sealed class ItemEvent
         ToUnitId = toUnitId;
         OldDueOn = oldDueOn;
         NewDueOn = newDueOn;
+        ChangesJson = changes is { Count: > 0 } ? JsonSerializer.Serialize(changes, Json) : null;
     }
 
     public static string Name(ItemEventKind kind) => kind switch

@@ -9,7 +9,7 @@ public sealed record NamedRef(int Id, string Name);
 public sealed record EvidenceView(int Id, string FileName, long Size, string ContentType, DateTime UploadedAt, string UploadedBy);
 
 public sealed record ItemEventView(long Id, ItemEventKind Kind, string KindName, DateTime At, string Actor, string? Text,
-    string? FromUnit, string? ToUnit, DateOnly? OldDueOn, DateOnly? NewDueOn);
+    string? FromUnit, string? ToUnit, DateOnly? OldDueOn, DateOnly? NewDueOn, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>Everything the detail page and the API show of one item, with names resolved and the actor's actions.</summary>
 public sealed record ItemView(
@@ -50,7 +50,7 @@ public static class ItemViews
             item.Version,
             [.. item.Evidence.OrderBy(f => f.Id).Select(f => new EvidenceView(f.Id, f.FileName, f.Size, f.ContentType, f.UploadedAt, f.UploadedByName))],
             [.. item.History.OrderBy(e => e.Id).Select(e => new ItemEventView(e.Id, e.Kind, ItemEvent.Name(e.Kind), e.At, e.ActorName, e.Text,
-                UnitName(e.FromUnitId), UnitName(e.ToUnitId), e.OldDueOn, e.NewDueOn))],
+                UnitName(e.FromUnitId), UnitName(e.ToUnitId), e.OldDueOn, e.NewDueOn, e.Changes))],
             [.. LedgerRules.AllowedActions(item, db.Actor)]);
     }
 

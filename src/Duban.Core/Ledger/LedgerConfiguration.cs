@@ -20,6 +20,7 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         item.Property(i => i.NoEvidenceReason).HasMaxLength(RectificationItem.TextMaxLength);
         item.Property(i => i.Version).IsConcurrencyToken();
         item.Ignore(i => i.Measures);
+        item.Ignore(i => i.FindingsNeedASupervisor);
         item.HasIndex(i => new { i.CampaignId, i.Number }).IsUnique();
         item.HasIndex(i => i.Code);
         // The list filters by unit and state and pages by id; the light counts bucket open items by due date.
@@ -49,6 +50,8 @@ internal sealed class ItemEventConfiguration : IEntityTypeConfiguration<ItemEven
         itemEvent.ToTable("ItemEvents");
         itemEvent.Property(e => e.ActorName).HasMaxLength(100);
         itemEvent.Property(e => e.Text).HasMaxLength(RectificationItem.TextMaxLength);
+        itemEvent.Property(e => e.ChangesJson).HasColumnName("Changes");
+        itemEvent.Ignore(e => e.Changes);
         itemEvent.HasIndex(e => new { e.ItemId, e.Id });
     }
 }

@@ -39,6 +39,9 @@ public static class LedgerErrors
     public static DubanException DeadlineIsAPromise() =>
         new(ErrorKind.Forbidden, "事项交办后，整改时限和发现日期只能由督查人员修改；需要更多时间请提出延期申请。", "dueOn");
 
+    public static DubanException FindingsAreTheSupervisors(ItemSource source) =>
+        new(ErrorKind.Forbidden, $"该事项来源为“{LedgerTerms.Name(source)}”，问题描述、问题类别和问题来源只能由督查人员修改；本单位可修改整改目标、整改措施和责任人。", "problem");
+
     public static DubanException SameUnit() => new(ErrorKind.Validation, "转办的目标单位与当前责任单位相同。", "unitId");
 
     public static DubanException DueDateRequired() => new(ErrorKind.Validation, "限期整改的事项必须填写整改期限。", "dueOn");

@@ -20,6 +20,8 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    private bool Supervises => db.Actor.IsIn(Roles.Supervisor);
+
     public async Task<RectificationItem> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var item = await db.Items
@@ -72,9 +74,12 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     public Task<RectificationItem> EditAsync(int id, int? expectedVersion, ItemDetails details) =>
         ActAsync(id, ItemAction.Edit, expectedVersion, async item =>
         {
-            await CheckReferencesAsync(details);
-            item.Edit(details, By, Now, mayChangeDeadline: db.Actor.IsIn(Roles.Supervisor));
+            await CheckReferencesAsync(details, item);
+            item.Edit(details, await NamesAsync(item, details), By, Now, mayChangeDeadline: Supervises, mayChangeFindings: Supervises);
         });
+
+    /// <summary>Whether the actor may change the item's problem, categories and source (the edit page asks).</summary>
+    public bool MayChangeFindings(RectificationItem item) => !item.FindingsNeedASupervisor || Supervises;
 
     public Task<RectificationItem> AssignAsync(int id, int? version = null) =>
         ActAsync(id, ItemAction.Assign, version, item => item.Assign(By, Now));
@@ -165,7 +170,21 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         return item;
     }
 
-    private async Task CheckReferencesAsync(ItemDetails details)
+    /// <summary>The names of the categories and people the item has and the edit gives it, for the history.</summary>
+    private async Task<ItemNames> NamesAsync(RectificationItem item, ItemDetails details)
+    {
+        var categoryIds = item.Categories.Select(c => c.CatalogEntryId).Concat(details.CategoryIds).Distinct().ToList();
+        var personIds = new[] { item.LeaderPersonId, item.ResponsiblePersonId, details.LeaderPersonId, details.ResponsiblePersonId }
+            .OfType<int>().Distinct().ToList();
+        var categories = await db.CatalogEntries.Where(e => categoryIds.Contains(e.Id)).OrderBy(e => e.Set).ThenBy(e => e.SortOrder)
+            .Select(e => new NamedRef(e.Id, e.Title)).ToListAsync();
+        // The person named before may have moved out of the actor's scope; the history still names them.
+        var people = await db.People.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id)).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync();
+        return new ItemNames(categories, people);
+    }
+
+    /// <summary>Checks the categories and people the details name; those already on the item stand as they are.</summary>
+    private async Task CheckReferencesAsync(ItemDetails details, RectificationItem? item = null)
     {
         var categories = details.CategoryIds.Distinct().ToList();
         var known = await db.CatalogEntries.CountAsync(e => categories.Contains(e.Id));
@@ -176,7 +195,8 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         foreach (var (personId, label) in new[] { (details.LeaderPersonId, "责任领导"), (details.ResponsiblePersonId, "责任人") })
         {
             // Only people the actor can see: naming someone is no way to look up the whole district.
-            if (personId is not null && !await db.People.AnyAsync(p => p.Id == personId))
+            if (personId is not null && personId != item?.LeaderPersonId && personId != item?.ResponsiblePersonId
+                && !await db.People.AnyAsync(p => p.Id == personId))
             {
                 throw new DubanException(ErrorKind.Validation, $"{label}（人员编号 {personId}）不存在或不在您的数据范围内。");
             }

@@ -17,23 +17,39 @@ public sealed class ItemCategory
 
 public sealed partial class RectificationItem
 {
-    private const string DeadlineField = "整改时限";
+    private const string ProblemField = "问题描述";
+    private const string GoalField = "整改目标";
+    private const string MeasuresField = "整改措施";
+    private const string SourceField = "问题来源";
+    private const string LeaderField = "责任领导";
+    private const string PersonField = "责任人";
     private const string FoundOnField = "发现日期";
+    private const string DeadlineField = "整改时限";
+    private const string CategoriesField = "问题类别";
+
+    /// <summary>What the supervision office found: once it is on an item, only a supervisor may change it.</summary>
+    private static readonly string[] FindingFields = [ProblemField, CategoriesField, SourceField];
 
     /// <summary>Dates outside these years are typing mistakes, not plans.</summary>
     private static readonly DateOnly Earliest = new(2000, 1, 1);
     private static readonly DateOnly Latest = new(2100, 12, 31);
 
-    /// <summary>Checks and takes over the filled-in fields; the deadline rules live here.</summary>
-    private void Apply(ItemDetails details)
+    /// <summary>The filled-in fields after checking, as the item would store them.</summary>
+    private sealed record Filled(string Problem, string? Goal, List<string> Measures, ItemSource Source, int? LeaderPersonId,
+        int? ResponsiblePersonId, DateOnly FoundOn, DeadlineKind DeadlineKind, ReportingPeriod? ReportingPeriod, DateOnly DueOn,
+        HashSet<int> CategoryIds);
+
+    /// <summary>Checks the filled-in fields and puts them as they would be stored; the deadline rules live here.</summary>
+    private Filled Checked(ItemDetails details)
     {
         Check.That(Enum.IsDefined(details.Source), "问题来源无效。");
         Check.That(Enum.IsDefined(details.DeadlineKind), "整改时限类型无效。");
         Check.That(details.ReportingPeriod is null || Enum.IsDefined(details.ReportingPeriod.Value), "报告周期无效：请选择每月或每季度。");
         Check.That(details.FoundOn >= Earliest && details.FoundOn <= Latest, "发现日期应在 2000 年至 2100 年之间。");
         Check.That(details.DueOn is null || (details.DueOn >= Earliest && details.DueOn <= Latest), "整改期限应在 2000 年至 2100 年之间。");
-        var problem = Check.Text(details.Problem, "问题描述", ProblemMaxLength, multiLine: true);
-        var goal = Check.OptionalText(details.Goal, "整改目标", GoalMaxLength, multiLine: true);
+        // A browser posts a textarea's line breaks as CR LF: the same text typed again is no change.
+        var problem = Check.Text(details.Problem?.ReplaceLineEndings("\n"), ProblemField, ProblemMaxLength, multiLine: true);
+        var goal = Check.OptionalText(details.Goal?.ReplaceLineEndings("\n"), GoalField, GoalMaxLength, multiLine: true);
         var measures = NormalizedMeasures(details.Measures);
         if (measures.Count == 0)
         {
@@ -45,33 +61,38 @@ public sealed partial class RectificationItem
         }
         foreach (var measure in measures)
         {
-            Check.Text(measure, "整改措施", MeasureMaxLength);
+            Check.Text(measure, MeasuresField, MeasureMaxLength);
         }
+        var period = details.DeadlineKind == DeadlineKind.Ongoing ? details.ReportingPeriod ?? Ledger.ReportingPeriod.Monthly : (ReportingPeriod?)null;
         var dueOn = details.DeadlineKind switch
         {
             DeadlineKind.Date => details.DueOn ?? throw LedgerErrors.DueDateRequired(),
             DeadlineKind.Immediate => details.FoundOn.AddDays(ImmediateDays),
-            DeadlineKind.Ongoing => (LastReportOn ?? details.FoundOn).AddMonths((int)(details.ReportingPeriod ?? Ledger.ReportingPeriod.Monthly)),
+            DeadlineKind.Ongoing => (LastReportOn ?? details.FoundOn).AddMonths((int)period!.Value),
             _ => throw new DubanException(ErrorKind.Validation, "整改时限类型无效。"),
         };
         if (dueOn < details.FoundOn)
         {
             throw LedgerErrors.DueBeforeFound();
         }
+        return new Filled(problem, goal, measures, details.Source, details.LeaderPersonId, details.ResponsiblePersonId, details.FoundOn,
+            details.DeadlineKind, period, dueOn, [.. details.CategoryIds]);
+    }
 
-        Problem = problem;
-        Goal = goal;
-        MeasuresText = string.Join('\n', measures);
-        Source = details.Source;
-        LeaderPersonId = details.LeaderPersonId;
-        ResponsiblePersonId = details.ResponsiblePersonId;
-        FoundOn = details.FoundOn;
-        DeadlineKind = details.DeadlineKind;
-        ReportingPeriod = details.DeadlineKind == DeadlineKind.Ongoing ? details.ReportingPeriod ?? Ledger.ReportingPeriod.Monthly : null;
-        DueOn = dueOn;
-        var wanted = details.CategoryIds.Distinct().ToHashSet();
-        _categories.RemoveAll(c => !wanted.Contains(c.CatalogEntryId));
-        foreach (var id in wanted.Where(id => _categories.All(c => c.CatalogEntryId != id)))
+    private void Apply(Filled filled)
+    {
+        Problem = filled.Problem;
+        Goal = filled.Goal;
+        MeasuresText = string.Join('\n', filled.Measures);
+        Source = filled.Source;
+        LeaderPersonId = filled.LeaderPersonId;
+        ResponsiblePersonId = filled.ResponsiblePersonId;
+        FoundOn = filled.FoundOn;
+        DeadlineKind = filled.DeadlineKind;
+        ReportingPeriod = filled.ReportingPeriod;
+        DueOn = filled.DueOn;
+        _categories.RemoveAll(c => !filled.CategoryIds.Contains(c.CatalogEntryId));
+        foreach (var id in filled.CategoryIds.Where(id => _categories.All(c => c.CatalogEntryId != id)))
         {
             _categories.Add(new ItemCategory(id));
         }
@@ -81,27 +102,36 @@ public sealed partial class RectificationItem
     private static List<string> NormalizedMeasures(IEnumerable<string?> measures) =>
         [.. measures.Select(m => InputText.Clean(m)).Where(m => m.Length > 0)];
 
-    /// <summary>The Chinese names of the fields an edit changes, for the timeline.</summary>
-    private List<string> ChangedFields(ItemDetails d)
+    /// <summary>Each field an edit changes, with what it showed before and after, in the order the form lists them.</summary>
+    private List<FieldChange> ChangesTo(Filled next, ItemNames names)
     {
-        var changed = new List<string>();
-        void Compare(bool differs, string name)
+        var changes = new List<FieldChange>();
+        void Compare(string field, bool differs, string? before, string? after)
         {
             if (differs)
             {
-                changed.Add(name);
+                changes.Add(new FieldChange(field, before, after));
             }
         }
-        Compare(Problem != InputText.Clean(d.Problem, multiLine: true), "问题描述");
-        Compare((Goal ?? string.Empty) != InputText.Clean(d.Goal, multiLine: true), "整改目标");
-        Compare(!Measures.SequenceEqual(NormalizedMeasures(d.Measures)), "整改措施");
-        Compare(Source != d.Source, "问题来源");
-        Compare(LeaderPersonId != d.LeaderPersonId, "责任领导");
-        Compare(ResponsiblePersonId != d.ResponsiblePersonId, "责任人");
-        Compare(FoundOn != d.FoundOn, FoundOnField);
-        Compare(DeadlineKind != d.DeadlineKind || (d.DeadlineKind == DeadlineKind.Date && DueOn != d.DueOn)
-                || (d.DeadlineKind == DeadlineKind.Ongoing && ReportingPeriod != (d.ReportingPeriod ?? Ledger.ReportingPeriod.Monthly)), DeadlineField);
-        Compare(!_categories.Select(c => c.CatalogEntryId).ToHashSet().SetEquals(d.CategoryIds), "问题类别");
-        return changed;
+        var categories = _categories.Select(c => c.CatalogEntryId).ToHashSet();
+        Compare(ProblemField, Problem != next.Problem, Problem, next.Problem);
+        Compare(GoalField, Goal != next.Goal, Goal, next.Goal);
+        Compare(MeasuresField, !Measures.SequenceEqual(next.Measures), MeasuresText, string.Join('\n', next.Measures));
+        Compare(SourceField, Source != next.Source, LedgerTerms.Name(Source), LedgerTerms.Name(next.Source));
+        Compare(LeaderField, LeaderPersonId != next.LeaderPersonId, names.Person(LeaderPersonId), names.Person(next.LeaderPersonId));
+        Compare(PersonField, ResponsiblePersonId != next.ResponsiblePersonId, names.Person(ResponsiblePersonId), names.Person(next.ResponsiblePersonId));
+        Compare(FoundOnField, FoundOn != next.FoundOn, DateText(FoundOn), DateText(next.FoundOn));
+        Compare(DeadlineField, DeadlineKind != next.DeadlineKind || (next.DeadlineKind == DeadlineKind.Date && DueOn != next.DueOn)
+                               || ReportingPeriod != next.ReportingPeriod,
+            DeadlineShown(DeadlineKind, DueOn, ReportingPeriod), DeadlineShown(next.DeadlineKind, next.DueOn, next.ReportingPeriod));
+        Compare(CategoriesField, !categories.SetEquals(next.CategoryIds), names.Categories(categories), names.Categories(next.CategoryIds));
+        return changes;
     }
+
+    private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string DeadlineShown(DeadlineKind kind, DateOnly dueOn, ReportingPeriod? period) =>
+        kind == DeadlineKind.Ongoing && period is { } every
+            ? $"{LedgerTerms.Name(kind)}（{LedgerTerms.Name(every)}）"
+            : LedgerTerms.DeadlineText(kind, dueOn);
 }

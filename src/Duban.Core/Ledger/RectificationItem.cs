@@ -79,6 +79,12 @@ public sealed partial class RectificationItem
     /// <summary>Incremented by every change; a save based on an older version is refused (optimistic concurrency).</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The problem, categories and source of an item the unit did not find itself are the finding of whoever did
+    /// (the supervision office, an inspection): the unit may work on the item, not rewrite what was found.
+    /// </summary>
+    public bool FindingsNeedASupervisor => Source != ItemSource.SelfInspection;
+
     public IReadOnlyList<ItemEvent> History => _history;
     public IReadOnlyList<EvidenceFile> Evidence => _evidence;
     public IReadOnlyList<ItemCategory> Categories => _categories;
@@ -88,6 +94,12 @@ public sealed partial class RectificationItem
     }
 
     public static string CodeFor(int year, int number) => $"ZG-{year}-{number:0000}";
+
+    /// <summary>Whether the text has the form of an item's code (<see cref="CodeFor"/>).</summary>
+    public static bool IsCode(string text) => CodePattern().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^ZG-\d{4}-\d{4,}$")]
+    private static partial System.Text.RegularExpressions.Regex CodePattern();
 
     public static RectificationItem Register(int campaignId, int year, int number, int unitId, string unitPath,
         ItemDetails details, ItemActor by, DateTime at)
@@ -110,7 +122,7 @@ public sealed partial class RectificationItem
             State = state,
             CreatedAt = at,
         };
-        item.Apply(details);
+        item.Apply(item.Checked(details));
         return item;
     }
 
@@ -158,27 +170,37 @@ public sealed partial class RectificationItem
     public bool CanBe(ItemAction action) => LedgerRules.IsLegal(action, this);
 
     /// <summary>
-    /// Changes the filled-in fields. Once assigned, the deadline is a promise: only a supervisor may change it here;
-    /// everyone else asks for an extension. A changed deadline keeps the old and new dates in the history.
+    /// Changes the filled-in fields, keeping each changed field's old and new value in the history; a save that
+    /// changes nothing records nothing. Once assigned, the deadline is a promise: only a supervisor may change it
+    /// here; everyone else asks for an extension. What the supervision office found (problem, categories, source of
+    /// an item not found by the unit itself) only a supervisor may change.
     /// </summary>
-    public void Edit(ItemDetails details, ItemActor by, DateTime at, bool mayChangeDeadline)
+    public void Edit(ItemDetails details, ItemNames names, ItemActor by, DateTime at, bool mayChangeDeadline, bool mayChangeFindings)
     {
         Require(ItemAction.Edit);
-        var changed = ChangedFields(details);
-        if (changed.Count == 0)
+        var next = Checked(details);
+        var changes = ChangesTo(next, names);
+        if (changes.Count == 0)
         {
             return;
         }
-        var deadlineChanged = changed.Contains(DeadlineField) || changed.Contains(FoundOnField);
-        if (deadlineChanged && State != ItemState.Draft && !mayChangeDeadline)
+        var fields = changes.Select(c => c.Field).ToList();
+        if (fields.Any(f => f is DeadlineField or FoundOnField) && State != ItemState.Draft && !mayChangeDeadline)
         {
             throw LedgerErrors.DeadlineIsAPromise();
         }
+        if (FindingsNeedASupervisor && !mayChangeFindings && fields.Intersect(FindingFields).Any())
+        {
+            throw LedgerErrors.FindingsAreTheSupervisors(Source);
+        }
         var oldDue = DueOn;
-        Apply(details);
-        Record(new ItemEvent(ItemEventKind.Edited, by, at, "修改了" + string.Join("、", changed),
-            oldDueOn: oldDue != DueOn ? oldDue : null, newDueOn: oldDue != DueOn ? DueOn : null), at);
+        Apply(next);
+        Record(new ItemEvent(ItemEventKind.Edited, by, at, "修改了" + string.Join("、", fields),
+            oldDueOn: oldDue != DueOn ? oldDue : null, newDueOn: oldDue != DueOn ? DueOn : null, changes: changes), at);
     }
+
+    /// <summary>What an edit with these details would change, without changing anything; bad details are refused.</summary>
+    public IReadOnlyList<FieldChange> ChangesFrom(ItemDetails details, ItemNames names) => ChangesTo(Checked(details), names);
 
     public void Assign(ItemActor by, DateTime at)
     {

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Duban.Core.Spreadsheets;
 
-/// <summary>The 16 standard columns of a 整改台账 (DOMAIN.md), in the order the standard layout prints them.</summary>
+/// <summary>
+/// The 16 standard columns of a 整改台账 (DOMAIN.md), in the order the standard layout prints them, and the item's
+/// code (编号), by which a sheet exported from the system names the items it already holds.
+/// </summary>
 public enum LedgerColumn
 {
     Number,
@@ -21,6 +24,7 @@ public enum LedgerColumn
     Evidence,
     WriteOff,
     Remarks,
+    Code,
 }
 
 /// <summary>
@@ -31,7 +35,7 @@ public static partial class LedgerColumns
 {
     private static readonly (LedgerColumn Column, string[] Names)[] Synonyms =
     [
-        (LedgerColumn.Number, ["序号", "编号", "序"]),
+        (LedgerColumn.Number, ["序号", "序"]),
         (LedgerColumn.Category, ["问题类别", "问题类型", "问题分类", "类别"]),
         (LedgerColumn.Source, ["问题来源", "来源"]),
         (LedgerColumn.Problem, ["问题描述", "具体问题", "存在问题", "存在的问题", "问题表现", "问题"]),
@@ -47,6 +51,7 @@ public static partial class LedgerColumns
         (LedgerColumn.Evidence, ["佐证材料", "佐证资料"]),
         (LedgerColumn.WriteOff, ["销号情况", "是否销号"]),
         (LedgerColumn.Remarks, ["备注"]),
+        (LedgerColumn.Code, ["编号", "事项编号", "整改编号"]),
     ];
 
     /// <summary>The standard header of a column (the first name in the table).</summary>

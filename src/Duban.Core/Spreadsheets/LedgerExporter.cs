@@ -8,7 +8,8 @@ namespace Duban.Core.Spreadsheets;
 
 /// <summary>
 /// Exports a campaign's ledger (optionally one unit and below) within the actor's scope as the standard 台账, in words
-/// the import reads back, so export → import gives the same items.
+/// the import reads back: into another campaign, export → import gives the same items; into the same campaign, the
+/// 编号 column names the items that exist, so nothing is created twice.
 /// </summary>
 public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider clock, LedgerQueries queries,
     Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
@@ -145,6 +146,7 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
             state,
             string.Join("\n", item.Evidence),
             item.State == ItemState.Closed ? $"已销号 {ChinaTime.Format(item.ClosedAt ?? item.UpdatedAt)[..10]}" : "未销号",
+            null,
             item.Code,
         ];
     }

@@ -11,8 +11,9 @@ namespace Duban.Core.Spreadsheets;
 
 /// <summary>
 /// Imports a ledger sheet into a campaign: finds the header, reads and checks every row, and then imports all rows
-/// in one transaction — or none when any row is wrong, unless asked to skip the invalid ones. Rows imported before
-/// from the same file (same hash and 序号) are skipped, so importing twice changes nothing.
+/// in one transaction — or none when any row is wrong, unless asked to skip the invalid ones. A row naming an item
+/// that exists — by its 编号 (a sheet the system exported), or imported before from the same file (same hash and
+/// 序号) — is never created again: it is skipped, or on request updates that item; importing twice changes nothing.
 /// </summary>
 public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock,
     ColumnMappings mappings, Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
@@ -123,27 +124,46 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
             }
         }
         warnings.AddRange(reader.Warnings);
-        var errors = reader.Errors;
+        var prefix = fileHash[..16] + ":";
+        var outOfReach = new List<ReadRow>();
+        var matcher = new ExistingItems(db, clock);
+        var existing = await matcher.FindAsync(valid, campaign.Id, prefix, reader, warnings, outOfReach, cancellationToken);
+        var errors = reader.Errors.OrderBy(e => e.Row).ToList();
+        var refusedHere = outOfReach.Select(r => r.Number).ToHashSet();
+        valid.RemoveAll(r => refusedHere.Contains(r.Number));
+        refused.AddRange(outOfReach.Select(r => new SheetRow(r.Number, r.Cells)));
+        var existingCodes = existing.ToDictionary(e => e.Row.Number, e => e.Item.Code);
+        var fresh = valid.Where(r => !existingCodes.ContainsKey(r.Number)).ToList();
         var byRow = errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => $"[{e.Column}] {e.Message}")));
         var preview = valid.Take(PreviewRows).Select(r => new PreviewRow(r.Number, directory[r.UnitId].Name, r.Details.Problem ?? string.Empty,
-            LedgerTerms.DeadlineText(r.Details.DeadlineKind, r.Details.DueOn), r.State)).ToList();
-        var rejected = refused.Where(r => byRow.ContainsKey(r.Number)).Select(r => new RejectedRow(r.Number, r.Cells, byRow[r.Number])).ToList();
-        if (options.DryRun || (errors.Count > 0 && !options.SkipInvalid))
+            LedgerTerms.DeadlineText(r.Details.DeadlineKind, r.Details.DueOn), r.State, existingCodes.GetValueOrDefault(r.Number))).ToList();
+        var rejected = refused.Where(r => byRow.ContainsKey(r.Number)).OrderBy(r => r.Number)
+            .Select(r => new RejectedRow(r.Number, r.Cells, byRow[r.Number])).ToList();
+        var report = new ImportReport(count, valid.Count, 0, existing.Count, errors, warnings)
+            { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
+        if (errors.Count > 0 && !options.SkipInvalid)
         {
-            return new ImportReport(count, valid.Count, 0, 0, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
+            return report;
         }
-        var (imported, already) = await SaveAsync(valid, campaign.Id, campaign.Year, fileHash[..16], progress, cancellationToken);
-        return new ImportReport(count, valid.Count, imported, already, errors, warnings) { Header = header.Cells, Rejected = rejected, Unmapped = unmapped, Preview = preview };
+        var names = new ItemNames(catalog.OrderBy(e => e.Set).ThenBy(e => e.SortOrder).Select(e => new NamedRef(e.Id, e.Title)),
+            people.Select(p => new NamedRef(p.Id, p.Name)));
+        if (options.DryRun)
+        {
+            return options.UpdateExisting
+                ? report with { Updated = await matcher.UpdateAsync(existing, reader, names, warnings, apply: false, cancellationToken) }
+                : report;
+        }
+        var (imported, updated) = await SaveAsync(fresh, () => options.UpdateExisting
+            ? matcher.UpdateAsync(existing, reader, names, warnings, apply: true, cancellationToken)
+            : Task.FromResult(0), campaign.Id, campaign.Year, prefix, progress, cancellationToken);
+        return report with { Imported = imported, Updated = updated };
     }
 
-    private async Task<(int Imported, int Already)> SaveAsync(List<ReadRow> rows, int campaignId, int year, string filePrefix,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Updates the existing items (when asked) and inserts the new rows, in one transaction.</summary>
+    private async Task<(int Imported, int Updated)> SaveAsync(List<ReadRow> fresh,
+        Func<Task<int>> updateExisting, int campaignId, int year,
+        string prefix, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        // Every key this file left in the campaign before, by prefix: a list of 100,000 keys is past SQLite's parameter limit.
-        var prefix = filePrefix + ":";
-        var existing = (await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId && i.ImportKey!.StartsWith(prefix))
-            .Select(i => i.ImportKey!).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = rows.Where(r => !existing.Contains($"{filePrefix}:{r.Key}")).ToList();
         var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         if (sqlite)
         {
@@ -151,6 +171,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -32768;", cancellationToken);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var updated = await updateExisting();
         var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId)
             .Select(i => (int?)i.Number).MaxAsync(cancellationToken) ?? 0;
         var by = new ItemActor(db.Actor.UserId, db.Actor.Name);
@@ -166,7 +187,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         foreach (var row in fresh)
         {
             var item = RectificationItem.Imported(campaignId, year, ++number, row.UnitId, row.UnitPath, row.Details, row.State, row.Progress,
-                $"{filePrefix}:{row.Key}", by, now);
+                prefix + row.Key, by, now);
             await items.InsertAsync(item, cancellationToken);
             foreach (var itemEvent in item.History)
             {
@@ -192,7 +213,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", cancellationToken);
         }
-        return (fresh.Count, rows.Count - fresh.Count);
+        return (fresh.Count, updated);
     }
 
     // The rest of a sheet that cannot be imported is still counted, for the report.

@@ -54,6 +54,14 @@ public static class LedgerWords
         {
             return new SourceValue(ItemSource.SelfInspection, null);
         }
+        // The standard names first: 其他 is one of them, not a word that fits none.
+        foreach (var source in Enum.GetValues<ItemSource>())
+        {
+            if (value == LedgerTerms.Name(source))
+            {
+                return new SourceValue(source, null);
+            }
+        }
         foreach (var (word, source) in Sources)
         {
             if (value.Contains(word, StringComparison.Ordinal))

@@ -5,9 +5,12 @@ using Duban.Core.Organization;
 
 namespace Duban.Core.Spreadsheets;
 
-/// <summary>One data row turned into an item's details, the state it has reached, and its issues.</summary>
-internal sealed record ReadRow(int Number, string Key, int UnitId, string UnitPath, ItemDetails Details, ItemState State,
-    string? Progress);
+/// <summary>
+/// One data row turned into an item's details and the state it has reached, with the code of the item it names (if
+/// any) and its cells as the file has them, for updating an item that exists.
+/// </summary>
+internal sealed record ReadRow(int Number, string Key, string? Code, int UnitId, string UnitPath, ItemDetails Details, ItemState State,
+    string? Progress, IReadOnlyList<string?> Cells);
 
 /// <summary>Reads the data rows under a found header, checking each cell and naming the file's own column headers.</summary>
 internal sealed class RowReader(
@@ -26,6 +29,7 @@ internal sealed class RowReader(
     public List<ImportIssue> Warnings { get; } = [];
 
     private readonly Dictionary<string, int> _numbers = [];
+    private readonly Dictionary<string, int> _codes = [];
 
     /// <summary>Notes under the table (注：…, 填报说明…) and empty rows are not items.</summary>
     public static bool IsNote(SheetRow row)
@@ -75,6 +79,7 @@ internal sealed class RowReader(
             Warnings.Add(Issue(row, LedgerColumn.Source, source.Warning));
         }
         var state = StateOf(row);
+        var code = CodeOf(row);
         var key = NumberOf(row);
         if (Errors.Count > before || unit.Id is not { } unitId)
         {
@@ -96,8 +101,8 @@ internal sealed class RowReader(
             Error(row, e.Field switch { "dueOn" => LedgerColumn.Deadline, "measures" => LedgerColumn.Measures, _ => LedgerColumn.Problem }, e.Message);
             return null;
         }
-        return new ReadRow(row.Number, key, unitId, unitEntries[unitId].Path, details, state ?? ItemState.InProgress,
-            Cell(row, LedgerColumn.Progress));
+        return new ReadRow(row.Number, key, code, unitId, unitEntries[unitId].Path, details, state ?? ItemState.InProgress,
+            Cell(row, LedgerColumn.Progress), row.Cells);
     }
 
     private ItemState? StateOf(SheetRow row)
@@ -116,12 +121,38 @@ internal sealed class RowReader(
         return state;
     }
 
+    /// <summary>
+    /// The 编号 cell: an item's code in a sheet the system exported. Sheets exported before the 编号 column carried
+    /// the code in 备注; a 备注 that is exactly a code is read as one.
+    /// </summary>
+    private string? CodeOf(SheetRow row)
+    {
+        var code = Cell(row, LedgerColumn.Code)?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code))
+        {
+            var remark = Cell(row, LedgerColumn.Remarks)?.Trim().ToUpperInvariant();
+            return remark is not null && RectificationItem.IsCode(remark) ? remark : null;
+        }
+        if (_codes.TryGetValue(code, out var first))
+        {
+            Error(row, LedgerColumn.Code, $"编号 {code} 与第 {first} 行重复：同一事项在文件中只能出现一次。");
+        }
+        else
+        {
+            _codes[code] = row.Number;
+        }
+        return code;
+    }
+
+    /// <summary>The row's key for a re-import of the same file: its 序号, else its 编号 (some sheets number rows so), else its row.</summary>
     private string NumberOf(SheetRow row)
     {
         var number = Cell(row, LedgerColumn.Number)?.Trim();
         if (string.IsNullOrEmpty(number))
         {
-            return "row" + row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Cell(row, LedgerColumn.Code)?.Trim() is { Length: > 0 } code
+                ? code
+                : "row" + row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (_numbers.TryGetValue(number, out var first))
         {
@@ -162,14 +193,19 @@ internal sealed class RowReader(
         }
     }
 
-    // Cells are cleaned as typed text is, so invisible characters pasted into a name do not stop it matching.
-    private string? Cell(SheetRow row, LedgerColumn column)
+    private string? Cell(SheetRow row, LedgerColumn column) => Cell(row.Cells, column);
+
+    /// <summary>
+    /// A row's cell in the column, or null when the sheet has no such column. Cells are cleaned as typed text is, so
+    /// invisible characters pasted into a name do not stop it matching.
+    /// </summary>
+    public string? Cell(IReadOnlyList<string?> cells, LedgerColumn column)
     {
         foreach (var (index, mapped) in columns)
         {
             if (mapped == column)
             {
-                return index < row.Cells.Count && row.Cells[index] is { } text ? InputText.Clean(text, multiLine: true) : null;
+                return index < cells.Count && cells[index] is { } text ? InputText.Clean(text, multiLine: true) : null;
             }
         }
         return null;
@@ -177,10 +213,13 @@ internal sealed class RowReader(
 
     private void Error(SheetRow row, LedgerColumn column, string message) => Errors.Add(Issue(row, column, message));
 
-    private ImportIssue Issue(SheetRow row, LedgerColumn column, string message)
+    private ImportIssue Issue(SheetRow row, LedgerColumn column, string message) => Issue(row.Number, column, message);
+
+    /// <summary>An issue of a row, naming the column as the file's header does.</summary>
+    public ImportIssue Issue(int row, LedgerColumn column, string message)
     {
         var index = columns.FirstOrDefault(c => c.Value == column).Key;
         var header = columns.Any(c => c.Value == column) ? headers[index]?.Trim() : null;
-        return new ImportIssue(row.Number, header ?? LedgerColumns.StandardName(column), message);
+        return new ImportIssue(row, header ?? LedgerColumns.StandardName(column), message);
     }
 }

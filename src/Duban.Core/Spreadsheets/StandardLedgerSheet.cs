@@ -9,7 +9,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Duban.Core.Spreadsheets;
 
 /// <summary>
-/// Writes rows as the 台账 offices print: a merged title, 填报单位 and date, the 16 standard columns with a frozen
+/// Writes rows as the 台账 offices print: a merged title, 填报单位 and date, the 16 standard columns and 编号 with a frozen
 /// header repeated on every printed page, widths, wrapped text and borders, A4 landscape. Written row by row, so
 /// memory does not grow with the ledger. A cell starting with = + - or @ is marked as text (quote prefix) so it can
 /// never run as a formula.
@@ -24,7 +24,7 @@ public static class StandardLedgerSheet
     private const uint BodyStyle = 4;
     private const uint QuotedBodyStyle = 5;
 
-    private static readonly double[] Widths = [6, 14, 10, 36, 24, 36, 10, 14, 10, 12, 12, 30, 10, 20, 12, 16];
+    private static readonly double[] Widths = [6, 14, 10, 36, 24, 36, 10, 14, 10, 12, 12, 30, 10, 20, 12, 16, 14];
 
     public static void Write(Stream output, string title, string filler, DateOnly date, IEnumerable<string?[]> rows)
     {

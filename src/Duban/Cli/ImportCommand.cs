@@ -23,12 +23,16 @@ internal static class ImportCommand
         var sheet = new Option<string?>("--sheet") { Description = "工作表名称（默认第一个）" };
         var dryRun = new Option<bool>("--dry-run") { Description = "只检查，不写入" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "跳过有错误的行，只导入正确的行" };
+        var updateExisting = new Option<bool>("--update-existing")
+        {
+            Description = "已存在的事项（按“编号”列，或此前从同一文件导入）按表格逐项更新有变化的内容，记入办理过程，不改变办理状态；默认跳过",
+        };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出结果" };
         var rejected = new Option<FileInfo?>("--rejected") { Description = "错误行文件（.xlsx，含“错误说明”列）；默认写在原文件旁，名为 原名.错误行.xlsx", HelpName = "FILE" };
         var data = CliOptions.Data();
         var command = new Command("import", "导入整改台账：有错误的行时默认整份不导入（退出码 3），文件无法读取时退出码 2")
         {
-            file, campaign, sheet, dryRun, skipInvalid, json, rejected, data,
+            file, campaign, sheet, dryRun, skipInvalid, updateExisting, json, rejected, data,
         };
         command.SetAction((result, cancellationToken) => CliServices.RunAsync(result.GetValue(data), prepareDatabase: true, async services =>
         {
@@ -43,7 +47,10 @@ internal static class ImportCommand
             {
                 await using var stream = path.OpenRead();
                 report = await services.GetRequiredService<LedgerImporter>().ImportAsync(stream, path.Name, result.GetValue(campaign)!,
-                    new ImportOptions(result.GetValue(sheet), result.GetValue(dryRun), result.GetValue(skipInvalid)) { Progress = new StderrProgress() },
+                    new ImportOptions(result.GetValue(sheet), result.GetValue(dryRun), result.GetValue(skipInvalid), result.GetValue(updateExisting))
+                    {
+                        Progress = new StderrProgress(),
+                    },
                     cancellationToken);
             }
             catch (UnreadableSheetException e)
@@ -76,7 +83,8 @@ internal static class ImportCommand
                 rows = report.Rows,
                 valid = report.Valid,
                 imported = report.Imported,
-                alreadyImported = report.AlreadyImported,
+                existing = report.Existing,
+                updated = report.Updated,
                 errors = report.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }),
                 warnings = report.Warnings.Select(e => new { row = e.Row, column = e.Column, message = e.Message }),
             }, Json));
@@ -91,7 +99,7 @@ internal static class ImportCommand
             Console.WriteLine($"提示 第 {issue.Row} 行 [{issue.Column}]：{issue.Message}");
         }
         Console.WriteLine($"共 {report.Rows} 行，正确 {report.Valid} 行，导入 {report.Imported} 行" +
-                          (report.AlreadyImported > 0 ? $"，{report.AlreadyImported} 行此前已导入" : "") +
+                          (report.Existing > 0 ? $"，已存在 {report.Existing} 条（未重复导入" + (report.Updated > 0 ? $"，按表格更新 {report.Updated} 条）" : "）") : "") +
                           (report.Errors.Count > 0 && report.Imported == 0 ? "；因有错误，本次未导入任何行。" : "。"));
     }
 

@@ -112,9 +112,81 @@ public static partial class WebSession
 
     public static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
 
+    /// <summary>
+    /// What a browser would post from the page's form named <paramref name="formName"/> if the user changed nothing:
+    /// inputs (checked boxes only), textareas, and the selected options of each select (the first one of a single
+    /// select when none is marked).
+    /// </summary>
+    public static List<KeyValuePair<string, string>> FormValues(string page, string formName)
+    {
+        var form = Forms().Matches(page).Select(m => m.Value)
+            .Single(f => f.Contains($"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal));
+        var values = new List<KeyValuePair<string, string>>();
+        void Add(string? name, string value)
+        {
+            if (name is not null)
+            {
+                values.Add(new(name, value));
+            }
+        }
+        foreach (Match input in Inputs().Matches(form))
+        {
+            var attributes = AttributesOf(input.Groups[1].Value);
+            var type = attributes.GetValueOrDefault("type") ?? "text";
+            if (type is "submit" or "button" || (type is "checkbox" or "radio" && !attributes.ContainsKey("checked")))
+            {
+                continue;
+            }
+            Add(attributes.GetValueOrDefault("name"), attributes.GetValueOrDefault("value") ?? (type == "checkbox" ? "on" : ""));
+        }
+        foreach (Match area in TextAreas().Matches(form))
+        {
+            // HTML drops one line break right after <textarea>.
+            var text = WebUtility.HtmlDecode(area.Groups[2].Value);
+            Add(AttributesOf(area.Groups[1].Value).GetValueOrDefault("name"), text.StartsWith('\n') ? text[1..] : text);
+        }
+        foreach (Match select in Selects().Matches(form))
+        {
+            var attributes = AttributesOf(select.Groups[1].Value);
+            var options = Options().Matches(select.Groups[2].Value).Select(o => AttributesOf(o.Groups[1].Value)).ToList();
+            var chosen = options.Where(o => o.ContainsKey("selected")).ToList();
+            if (chosen.Count == 0 && !attributes.ContainsKey("multiple") && options.Count > 0)
+            {
+                chosen.Add(options[0]);
+            }
+            foreach (var option in chosen)
+            {
+                Add(attributes.GetValueOrDefault("name"), option.GetValueOrDefault("value") ?? "");
+            }
+        }
+        return values;
+    }
+
+    private static Dictionary<string, string?> AttributesOf(string tag) =>
+        Attributes().Matches(tag).GroupBy(m => m.Groups[1].Value.ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.First().Groups[2].Success ? WebUtility.HtmlDecode(g.First().Groups[2].Value) : null);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex("<form\\b.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex Forms();
+
+    [GeneratedRegex("<input\\b([^>]*)>")]
+    private static partial Regex Inputs();
+
+    [GeneratedRegex("<textarea\\b([^>]*)>(.*?)</textarea>", RegexOptions.Singleline)]
+    private static partial Regex TextAreas();
+
+    [GeneratedRegex("<select\\b([^>]*)>(.*?)</select>", RegexOptions.Singleline)]
+    private static partial Regex Selects();
+
+    [GeneratedRegex("<option\\b([^>]*)>")]
+    private static partial Regex Options();
+
+    [GeneratedRegex("([a-zA-Z_][\\w.:-]*)(?:=\"([^\"]*)\")?")]
+    private static partial Regex Attributes();
 }

@@ -81,7 +81,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
 
         Assert.Equal(3, first.ExitCode);
         Assert.Contains("导入 2 行", first.Output);
-        Assert.Contains("2 行此前已导入", second.Output);
+        Assert.Contains("已存在 2 条", second.Output);
         Assert.Equal(2, (await ItemsAsync("跳过错误行")).Count);
         var rejected = MiniExcel.Query(Path.Combine(app.DataDir, "partly.错误行.xlsx"), useHeaderRow: true)
             .Cast<IDictionary<string, object?>>().ToList();

@@ -81,7 +81,11 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
     {
         var liaison = await app.SignedInAsync("demo-liaison");
         var head = await app.SignedInAsync("demo-head");
-        var item = (await liaison.GetJsonAsync<PagedResponse<ItemRow>>("/api/v1/my-work?pageSize=200")).Items.First(i => i.State == ItemState.InProgress);
+        // A problem the unit found itself: one found by others only a supervisor may rewrite.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, (await liaison.UnitAsync("综合科")).Id, [],
+            ItemSource.SelfInspection, "过期编辑：原来的问题", null, ["专人负责"], null, null, today, DeadlineKind.Date, today.AddDays(30), null, null), WebSession.Json);
+        var item = (await created.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
         var editPage = await liaison.GetStringAsync($"/ledger/{item.Id}/edit");
         var token = WebSession.AntiforgeryTokenOf(editPage);
         var view = await liaison.GetJsonAsync<ItemView>($"/api/v1/items/{item.Id}");

@@ -10,6 +10,7 @@ internal static class ItemBuilder
     public static readonly ItemActor Liaison = new(5, "demo-liaison");
     public static readonly ItemActor Supervisor = new(3, "demo-supervisor");
     public static readonly ItemActor OtherSupervisor = new(9, "supervisor-2");
+    public static readonly ItemNames Names = new([new NamedRef(1, "推拖绕"), new NamedRef(2, "慵懒散")], [new NamedRef(10, "张三"), new NamedRef(11, "李四")]);
 
     public static ItemDetails Details(DeadlineKind kind = DeadlineKind.Date, DateOnly? dueOn = null, DateOnly? foundOn = null,
         ReportingPeriod? period = null) =>

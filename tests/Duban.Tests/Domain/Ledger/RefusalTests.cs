@@ -146,10 +146,10 @@ public class RefusalTests
         var item = Item(ItemState.InProgress);
         var count = item.History.Count;
 
-        item.Edit(ItemViews.DetailsOf(item), Liaison, Now, mayChangeDeadline: false);
+        item.Edit(ItemViews.DetailsOf(item), ItemBuilder.Names, Liaison, Now, mayChangeDeadline: false, mayChangeFindings: false);
         Assert.Equal(count, item.History.Count);
 
-        item.Edit(ItemViews.DetailsOf(item) with { Problem = "新的问题描述", Measures = ["一", "二", "三"] }, Liaison, Now, mayChangeDeadline: false);
+        item.Edit(ItemViews.DetailsOf(item) with { Problem = "新的问题描述", Measures = ["一", "二", "三"] }, ItemBuilder.Names, Liaison, Now, mayChangeDeadline: false, mayChangeFindings: false);
         Assert.Equal("修改了问题描述、整改措施", item.History[^1].Text);
     }
 
@@ -171,11 +171,11 @@ public class DeadlineEditTests
         var old = item.DueOn;
         var later = ItemViews.DetailsOf(item) with { DueOn = old.AddDays(60) };
 
-        var error = Assert.Throws<DubanException>(() => item.Edit(later, ItemBuilder.Liaison, ItemBuilder.Now, mayChangeDeadline: false));
+        var error = Assert.Throws<DubanException>(() => item.Edit(later, ItemBuilder.Names, ItemBuilder.Liaison, ItemBuilder.Now, mayChangeDeadline: false, mayChangeFindings: false));
         Assert.Contains("延期申请", error.Message);
         Assert.Equal(old, item.DueOn);
 
-        item.Edit(later, ItemBuilder.Supervisor, ItemBuilder.Now, mayChangeDeadline: true);
+        item.Edit(later, ItemBuilder.Names, ItemBuilder.Supervisor, ItemBuilder.Now, mayChangeDeadline: true, mayChangeFindings: true);
         Assert.Equal(old.AddDays(60), item.DueOn);
         Assert.Equal((old, old.AddDays(60)), (item.History[^1].OldDueOn!.Value, item.History[^1].NewDueOn!.Value));
     }
@@ -185,7 +185,7 @@ public class DeadlineEditTests
     {
         var item = ItemBuilder.Item(ItemState.Draft);
 
-        item.Edit(ItemViews.DetailsOf(item) with { DueOn = item.DueOn.AddDays(5) }, ItemBuilder.Liaison, ItemBuilder.Now, mayChangeDeadline: false);
+        item.Edit(ItemViews.DetailsOf(item) with { DueOn = item.DueOn.AddDays(5) }, ItemBuilder.Names, ItemBuilder.Liaison, ItemBuilder.Now, mayChangeDeadline: false, mayChangeFindings: false);
 
         Assert.Equal(ItemState.Draft, item.State);
     }
@@ -214,4 +214,60 @@ public class DeadlineEditTests
     public void An_undefined_reporting_period_is_refused() =>
         Assert.Contains("报告周期无效", Assert.Throws<DubanException>(() =>
             ItemBuilder.Item(ItemState.Draft, ItemBuilder.Details(DeadlineKind.Ongoing, period: (ReportingPeriod)200000))).Message);
+}
+
+public class FindingEditTests
+{
+    [Fact]
+    public void An_edit_keeps_the_old_and_new_value_of_each_changed_field_by_name()
+    {
+        var item = ItemBuilder.Item(ItemState.InProgress);
+
+        item.Edit(ItemViews.DetailsOf(item) with { Goal = "当日办结", CategoryIds = [2], ResponsiblePersonId = 10, DeadlineKind = DeadlineKind.Ongoing,
+            ReportingPeriod = ReportingPeriod.Quarterly }, ItemBuilder.Names, ItemBuilder.Supervisor, ItemBuilder.Now, mayChangeDeadline: true, mayChangeFindings: true);
+
+        Assert.Equal(
+        [
+            new FieldChange("整改目标", "按时办结", "当日办结"),
+            new FieldChange("责任人", "李四", "张三"),
+            new FieldChange("整改时限", item.History[^1].OldDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "长期坚持（每季度报告）"),
+            new FieldChange("问题类别", "推拖绕、慵懒散", "慵懒散"),
+        ], item.History[^1].Changes);
+    }
+
+    [Theory]
+    [InlineData(ItemSource.AnnouncedInspection)]
+    [InlineData(ItemSource.SuperiorInspection)]
+    [InlineData(ItemSource.Other)]
+    public void Only_a_supervisor_rewrites_what_someone_else_found(ItemSource source)
+    {
+        var item = ItemBuilder.Item(ItemState.InProgress, ItemBuilder.Details() with { Source = source });
+        var details = ItemViews.DetailsOf(item);
+        var version = item.Version;
+
+        foreach (var rewrite in new[] { details with { Problem = "偶有延迟" }, details with { CategoryIds = [] }, details with { Source = ItemSource.SelfInspection } })
+        {
+            var error = Assert.Throws<DubanException>(() => item.Edit(rewrite, ItemBuilder.Names, ItemBuilder.Liaison, ItemBuilder.Now, mayChangeDeadline: false, mayChangeFindings: false));
+            Assert.Contains("只能由督查人员修改", error.Message);
+        }
+        Assert.Equal(("公文办理超时限", version), (item.Problem, item.Version));
+
+        item.Edit(details with { Goal = "当日办结", Measures = ["专人跟踪"], LeaderPersonId = null }, ItemBuilder.Names, ItemBuilder.Liaison, ItemBuilder.Now,
+            mayChangeDeadline: false, mayChangeFindings: false);
+        item.Edit(ItemViews.DetailsOf(item) with { Problem = "偶有延迟" }, ItemBuilder.Names, ItemBuilder.Supervisor, ItemBuilder.Now,
+            mayChangeDeadline: true, mayChangeFindings: true);
+
+        Assert.Equal(("偶有延迟", "当日办结", "专人跟踪"), (item.Problem, item.Goal, item.MeasuresText));
+    }
+
+    [Fact]
+    public void What_the_unit_found_itself_it_may_rewrite()
+    {
+        var item = ItemBuilder.Item(ItemState.InProgress);
+
+        item.Edit(ItemViews.DetailsOf(item) with { Problem = "公文办理偶有超时" }, ItemBuilder.Names, ItemBuilder.Liaison, ItemBuilder.Now,
+            mayChangeDeadline: false, mayChangeFindings: false);
+
+        Assert.Equal(new FieldChange("问题描述", "公文办理超时限", "公文办理偶有超时"), Assert.Single(item.History[^1].Changes));
+    }
 }

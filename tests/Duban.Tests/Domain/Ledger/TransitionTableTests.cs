@@ -83,7 +83,7 @@ public class TransitionTableTests
     {
         switch (action)
         {
-            case ItemAction.Edit: item.Edit(Details() with { Problem = "改过的问题" }, Liaison, Now, mayChangeDeadline: false); break;
+            case ItemAction.Edit: item.Edit(Details() with { Problem = "改过的问题" }, ItemBuilder.Names, Liaison, Now, mayChangeDeadline: false, mayChangeFindings: false); break;
             case ItemAction.Assign: item.Assign(Supervisor, Now); break;
             case ItemAction.Start: item.Start(Liaison, Now); break;
             case ItemAction.ReportProgress: item.ReportProgress("进展", Liaison, Now); break;

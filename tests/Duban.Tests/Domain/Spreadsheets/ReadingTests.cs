@@ -21,6 +21,9 @@ public class ReadingTests
     [InlineData("是否销号", LedgerColumn.WriteOff)]
     [InlineData("*责任单位", LedgerColumn.Unit)]
     [InlineData("序号", LedgerColumn.Number)]
+    [InlineData("编号", LedgerColumn.Code)]
+    [InlineData("事项编号", LedgerColumn.Code)]
+    [InlineData("整改编号", LedgerColumn.Code)]
     public void Headers_are_matched_through_their_synonyms(string header, LedgerColumn expected) =>
         Assert.Equal(expected, LedgerColumns.Match(header));
 
@@ -117,6 +120,17 @@ public class ReadingTests
 
         Assert.Equal(source, value.Source);
         Assert.Null(value.Warning);
+    }
+
+    [Fact]
+    public void Every_standard_source_name_is_matched_without_a_warning_even_other()
+    {
+        foreach (var source in Enum.GetValues<ItemSource>())
+        {
+            var value = LedgerWords.Source(LedgerTerms.Name(source));
+
+            Assert.Equal((source, (string?)null), (value.Source, value.Warning));
+        }
     }
 
     [Fact]

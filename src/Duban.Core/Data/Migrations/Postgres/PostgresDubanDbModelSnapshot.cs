@@ -412,6 +412,10 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ChangesJson")
+                        .HasColumnType("text")
+                        .HasColumnName("Changes");
+
                     b.Property<int?>("FromUnitId")
                         .HasColumnType("integer");
 

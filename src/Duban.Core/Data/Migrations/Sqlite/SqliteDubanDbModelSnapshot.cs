@@ -393,6 +393,10 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Changes");
+
                     b.Property<int?>("FromUnitId")
                         .HasColumnType("INTEGER");
 

@@ -98,9 +98,10 @@ internal static class ImportEndpoints
                 return ForgedPost;
             }
             var skipInvalid = form["skipInvalid"] == "true";
+            var updateExisting = form["updateExisting"] == "true";
             return await ActAsync(context, jobs, id, job =>
             {
-                jobs.Confirm(job, skipInvalid);
+                jobs.Confirm(job, skipInvalid, updateExisting);
                 return Task.CompletedTask;
             });
         });

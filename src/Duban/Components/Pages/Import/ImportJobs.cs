@@ -43,7 +43,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
         }
         var job = new ImportJob(id, userId, Path.GetFileName(fileName), staged, campaignCode, sheet, clock.GetUtcNow().UtcDateTime);
         _jobs[id] = job;
-        Begin(job, [ImportJobState.Waiting], ImportJobState.Checking, skipInvalid: false);
+        Begin(job, [ImportJobState.Waiting], ImportJobState.Checking, new ImportOptions(sheet, DryRun: true));
         return job;
     }
 
@@ -62,10 +62,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
 
     /// <summary>Checks the file again, after the user mapped columns by hand.</summary>
     public void Recheck(ImportJob job) =>
-        Begin(job, [ImportJobState.Checked, ImportJobState.Failed], ImportJobState.Checking, skipInvalid: false);
+        Begin(job, [ImportJobState.Checked, ImportJobState.Failed], ImportJobState.Checking, new ImportOptions(job.Sheet, DryRun: true));
 
-    /// <summary>Imports the checked file: all rows, or with <paramref name="skipInvalid"/> only the valid ones.</summary>
-    public void Confirm(ImportJob job, bool skipInvalid)
+    /// <summary>
+    /// Imports the checked file: all rows, or with <paramref name="skipInvalid"/> only the valid ones; rows naming
+    /// items that exist are skipped, or with <paramref name="updateExisting"/> update those items.
+    /// </summary>
+    public void Confirm(ImportJob job, bool skipInvalid, bool updateExisting)
     {
         if (job.State == ImportJobState.Checked && job.ErrorCount > 0 && !skipInvalid)
         {
@@ -75,14 +78,19 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
         {
             throw new DubanException(ErrorKind.Validation, "没有可以导入的正确行。");
         }
-        Begin(job, [ImportJobState.Checked], ImportJobState.Importing, skipInvalid);
+        if (job.State == ImportJobState.Checked && job.Report is { New: 0 } && !updateExisting)
+        {
+            throw new DubanException(ErrorKind.Validation, "表格中的事项都已存在，没有要新建的事项；如需按表格修改这些事项，请选择“更新已存在的事项”。");
+        }
+        Begin(job, [ImportJobState.Checked], ImportJobState.Importing,
+            new ImportOptions(job.Sheet, SkipInvalid: skipInvalid, UpdateExisting: updateExisting));
     }
 
     private static DubanException Busy(ImportJob job) =>
         new(ErrorKind.Conflict, job.IsRunning ? "导入任务正在进行，请稍候。" : "这个文件已经导入过了。");
 
     /// <summary>Moves the job on atomically (a double click starts one run, not two) and runs the work in the background.</summary>
-    private void Begin(ImportJob job, ImportJobState[] from, ImportJobState to, bool skipInvalid)
+    private void Begin(ImportJob job, ImportJobState[] from, ImportJobState to, ImportOptions options)
     {
         lock (job)
         {
@@ -96,10 +104,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
             job.Notice = null;
             job.LastActivity = clock.GetUtcNow().UtcDateTime;
         }
-        _ = Task.Run(() => RunAsync(job, to, skipInvalid));
+        _ = Task.Run(() => RunAsync(job, to, options));
     }
 
-    private async Task RunAsync(ImportJob job, ImportJobState state, bool skipInvalid)
+    private async Task RunAsync(ImportJob job, ImportJobState state, ImportOptions options)
     {
         await _oneAtATime.WaitAsync();
         try
@@ -107,17 +115,14 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
             job.State = state;
             File.Delete(job.RejectedPath);
             var checking = state == ImportJobState.Checking;
-            var report = await ImportAsync(job, new ImportOptions(job.Sheet, DryRun: checking, SkipInvalid: skipInvalid)
-            {
-                Progress = new Reporter(job),
-            });
+            var report = await ImportAsync(job, options with { Progress = new Reporter(job) });
             if (report.Rejected.Count > 0)
             {
                 await using var output = File.Create(job.RejectedPath);
                 await RejectedRows.WriteAsync(output, report);
             }
             Keep(job, report);
-            if (!checking && report.Imported + report.AlreadyImported == 0 && report.Errors.Count > 0)
+            if (!checking && report.Errors.Count > 0 && (!options.SkipInvalid || report.Valid == 0))
             {
                 // The data changed since the check (a unit or category gone): nothing was written; show why.
                 job.Notice = "导入前再次检查时发现错误，未导入任何行。请查看下面的错误。";
