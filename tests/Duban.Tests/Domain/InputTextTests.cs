@@ -83,7 +83,8 @@ public class InputTextTests
         var item = Item(ItemState.Draft);
         var version = item.Version;
 
-        item.Edit(Details() with { Problem = "\u200B公文办理超时限\u202C", Goal = "按时办结\uFEFF" }, Supervisor, Now, mayChangeDeadline: true);
+        item.Edit(Details() with { Problem = "\u200B公文办理超时限\u202C", Goal = "按时办结\uFEFF" }, Names, Supervisor, Now,
+            mayChangeDeadline: true, mayChangeFindings: true);
 
         Assert.True(version == item.Version, item.History[^1].Text);
     }

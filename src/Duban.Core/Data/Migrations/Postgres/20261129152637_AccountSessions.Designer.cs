@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Duban.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDubanDb))]
-    [Migration("20261129144208_AccountSessions")]
+    [Migration("20261129152637_AccountSessions")]
     partial class AccountSessions
     {
         /// <inheritdoc />
@@ -414,6 +414,10 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangesJson")
+                        .HasColumnType("text")
+                        .HasColumnName("Changes");
 
                     b.Property<int?>("FromUnitId")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Duban.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDubanDb))]
-    [Migration("20261129144118_AccountSessions")]
+    [Migration("20261129152609_AccountSessions")]
     partial class AccountSessions
     {
         /// <inheritdoc />
@@ -395,6 +395,10 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Changes");
 
                     b.Property<int?>("FromUnitId")
                         .HasColumnType("INTEGER");
