@@ -20,8 +20,14 @@ public static class DubanWebApp
 {
     public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> settings)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
         builder.Configuration.AddInMemoryCollection(settings);
+        if (!builder.Environment.IsDevelopment())
+        {
+            // A built (not published) binary serves wwwroot from the project through its static web assets manifest,
+            // as Development does; a published one has no manifest and serves the wwwroot beside it.
+            builder.WebHost.UseStaticWebAssets();
+        }
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DubanConfiguration.DefaultUrls);
@@ -87,4 +93,12 @@ public static class DubanWebApp
         app.MapRazorComponents<App>();
         return app;
     }
+
+    /// <summary>
+    /// The binary's own folder, where appsettings.json and the published wwwroot are: the current directory (the
+    /// default) left a server started from elsewhere without styles. An explicit --contentRoot still wins.
+    /// </summary>
+    private static string? ContentRoot(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddEnvironmentVariables("DOTNET_").AddCommandLine(args)
+            .Build()[WebHostDefaults.ContentRootKey] is null ? AppContext.BaseDirectory : null;
 }
