@@ -51,7 +51,8 @@ public static class DubanWebApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums by name only: a number ("source": 99) is refused rather than read as a value no rule knows.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "督办 Duban API";
@@ -68,7 +69,13 @@ public static class DubanWebApp
 
         var app = builder.Build();
         // Error and status pages render in a scope of their own: a Blazor page cannot render twice in one scope.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", CreateScopeForErrors = true });
+        // A form or query value the endpoint cannot bind is the client's mistake: 400, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseStatusCodePages(ApiPaths.WriteStatusProblemAsync));
         app.UseWhen(c => !ApiPaths.IsApi(c.Request), web => web.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
@@ -78,6 +85,7 @@ public static class DubanWebApp
         app.UseMiddleware<ActorMiddleware>();
         app.UseMiddleware<ApiWriteGuard>();
         app.UseAuthorization();
+        app.UseMiddleware<PageQueryCheck>();
         app.UseImportUploadLimit();
         app.UseAntiforgery();
 
