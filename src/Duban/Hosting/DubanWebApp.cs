@@ -33,6 +33,8 @@ public static class DubanWebApp
             builder.WebHost.UseUrls(DubanConfiguration.DefaultUrls);
         }
 
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ScopedActorAccessor>();
@@ -48,6 +50,7 @@ public static class DubanWebApp
                 new DirectoryInfo(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "keys")),
                 sp.GetRequiredService<ILoggerFactory>())));
         services.AddDubanAuthentication();
+        var behindProxy = services.AddTrustedProxies(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -68,6 +71,14 @@ public static class DubanWebApp
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         var app = builder.Build();
+        if (behindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseSecurityHeaders();
+        app.UseHsts();
+        // Every cookie (login, antiforgery, notices) is Secure whenever the request came over HTTPS.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         // Error and status pages render in a scope of their own: a Blazor page cannot render twice in one scope.
         // A form or query value the endpoint cannot bind is the client's mistake: 400, not 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -91,7 +102,8 @@ public static class DubanWebApp
 
         app.MapHealth();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs");
+        // Its system fonts, not Scalar's CDN: intranets often cannot reach it, and the page's policy allows only this site.
+        app.MapScalarApiReference("/api/docs", o => o.DisableDefaultFonts());
         app.MapDubanApi();
         Bench.CeilingEndpoint.MapBenchCeiling(app, app.Configuration);
         app.MapAccountEndpoints();
