@@ -28,7 +28,8 @@ internal sealed class PageQueryCheck(RequestDelegate next)
                     // An empty value is what a filter form sends for （全部）; Blazor reads it as no value.
                     if (!string.IsNullOrEmpty(value) && !Parses(value, type))
                     {
-                        context.Items[PageErrors.MessageKey] = $"网址中的参数 {name} 的值“{value}”无法识别。请返回上一页，重新选择筛选条件或页码。";
+                        // Not the value itself: the page must not repeat words a link's author chose.
+                        context.Items[PageErrors.MessageKey] = $"网址中参数 {name} 的值无法识别。请返回上一页，重新选择筛选条件或页码。";
                         context.Response.StatusCode = StatusCodes.Status400BadRequest;
                         return Task.CompletedTask;
                     }

@@ -32,7 +32,18 @@ public abstract class BadQueryTests<TFactory>(TFactory app) where TFactory : Dub
         var text = WebSession.Text(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("请求有误", text);
-        Assert.Contains("无法识别", text);
+        Assert.Contains("值无法识别", text);
+    }
+
+    [Fact]
+    public async Task The_400_page_does_not_repeat_the_unreadable_text()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+
+        var response = await supervisor.GetAsync("/ledger?page=" + Uri.EscapeDataString("请立即拨打010-12345678"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("拨打", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
