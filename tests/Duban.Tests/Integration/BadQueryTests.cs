@@ -78,6 +78,23 @@ public abstract class BadQueryTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.Contains($"参数 {parameter} 的取值", problem.Detail);
     }
 
+    [Theory]
+    [InlineData("/api/v1/items?page=abc")]
+    [InlineData("/api/v1/items?unit=99999999999")]
+    [InlineData("/api/v1/my-work?page=abc")]
+    [InlineData("/api/v1/people?unit=abc")]
+    [InlineData("/api/v1/audit?from=abc")]
+    public async Task An_unreadable_value_in_an_api_filter_is_a_400_problem(string url)
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+
+        var response = await supervisor.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("格式不正确", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+    }
+
     [Fact]
     public async Task A_number_for_an_enum_in_an_api_body_is_refused()
     {
