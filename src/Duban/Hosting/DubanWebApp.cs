@@ -20,12 +20,20 @@ public static class DubanWebApp
 {
     public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> settings)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
         builder.Configuration.AddInMemoryCollection(settings);
+        if (!builder.Environment.IsDevelopment())
+        {
+            // A built (not published) binary serves wwwroot from the project through its static web assets manifest,
+            // as Development does; a published one has no manifest and serves the wwwroot beside it.
+            builder.WebHost.UseStaticWebAssets();
+        }
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DubanConfiguration.DefaultUrls);
         }
+
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -42,10 +50,12 @@ public static class DubanWebApp
                 new DirectoryInfo(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "keys")),
                 sp.GetRequiredService<ILoggerFactory>())));
         services.AddDubanAuthentication();
+        var behindProxy = services.AddTrustedProxies(builder.Configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums by name only: a number ("source": 99) is refused rather than read as a value no rule knows.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "督办 Duban API";
@@ -61,8 +71,22 @@ public static class DubanWebApp
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         var app = builder.Build();
+        if (behindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseSecurityHeaders();
+        app.UseHsts();
+        // Every cookie (login, antiforgery, notices) is Secure whenever the request came over HTTPS.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         // Error and status pages render in a scope of their own: a Blazor page cannot render twice in one scope.
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", CreateScopeForErrors = true });
+        // A form or query value the endpoint cannot bind is the client's mistake: 400, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(c => ApiPaths.IsApi(c.Request), api => api.UseStatusCodePages(ApiPaths.WriteStatusProblemAsync));
         app.UseWhen(c => !ApiPaths.IsApi(c.Request), web => web.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
@@ -72,12 +96,14 @@ public static class DubanWebApp
         app.UseMiddleware<ActorMiddleware>();
         app.UseMiddleware<ApiWriteGuard>();
         app.UseAuthorization();
+        app.UseMiddleware<PageQueryCheck>();
         app.UseImportUploadLimit();
         app.UseAntiforgery();
 
         app.MapHealth();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs");
+        // Its system fonts, not Scalar's CDN: intranets often cannot reach it, and the page's policy allows only this site.
+        app.MapScalarApiReference("/api/docs", o => o.DisableDefaultFonts());
         app.MapDubanApi();
         Bench.CeilingEndpoint.MapBenchCeiling(app, app.Configuration);
         app.MapAccountEndpoints();
@@ -87,4 +113,12 @@ public static class DubanWebApp
         app.MapRazorComponents<App>();
         return app;
     }
+
+    /// <summary>
+    /// The binary's own folder, where appsettings.json and the published wwwroot are: the current directory (the
+    /// default) left a server started from elsewhere without styles. An explicit --contentRoot still wins.
+    /// </summary>
+    private static string? ContentRoot(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddEnvironmentVariables("DOTNET_").AddCommandLine(args)
+            .Build()[WebHostDefaults.ContentRootKey] is null ? AppContext.BaseDirectory : null;
 }

@@ -40,6 +40,9 @@ public static class DubanCli
         return false;
     }
 
+    /// <summary>Starts a verb that keeps running (serve) from the temp folder; the caller stops it by its process.</summary>
+    public static Process Start(params string[] args) => Process.Start(StartInfo(new Dictionary<string, string>(), args))!;
+
     private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

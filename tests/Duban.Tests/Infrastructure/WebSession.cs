@@ -87,6 +87,13 @@ public static partial class WebSession
         return await client.PostAsync(url, new FormUrlEncodedContent(content));
     }
 
+    /// <summary>The text of the page a form post redirected to, with the outcome the post left there.</summary>
+    public static async Task<string> RedirectedPageTextAsync(this HttpClient client, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Text(await client.GetStringAsync(response.Headers.Location));
+    }
+
     public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },

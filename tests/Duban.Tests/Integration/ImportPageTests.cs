@@ -49,7 +49,7 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
         Assert.All(rows, r => Assert.Contains("原第", r["错误说明"]?.ToString()));
 
         var refused = await PostAsync(client, job, "confirm", []);
-        Assert.Contains("有错误行", WebUtility.UrlDecode(refused.Headers.Location!.ToString()));
+        Assert.Contains("有错误行", await client.RedirectedPageTextAsync(refused));
         Assert.Empty(await ItemsAsync(client, "页面导入"));
 
         await PostAsync(client, job, "confirm", new() { ["skipInvalid"] = "true" });
@@ -67,7 +67,7 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
         var created = await client.GetJsonAsync<JsonElement>("/api/v1/audit?action=RectificationItem.created&pageSize=5");
         Assert.Contains("页面导入", created.GetProperty("items")[0].GetProperty("after").GetString());
         var again = await PostAsync(client, job, "confirm", new() { ["skipInvalid"] = "true" });
-        Assert.Contains("已经导入过", WebUtility.UrlDecode(again.Headers.Location!.ToString()));
+        Assert.Contains("已经导入过", await client.RedirectedPageTextAsync(again));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
         var second = await PostAsync(client, job, "confirm", []);
 
         Assert.Equal(job, first.Headers.Location!.ToString());
-        var refusal = WebUtility.UrlDecode(second.Headers.Location!.ToString());
+        var refusal = await client.RedirectedPageTextAsync(second);
         Assert.True(refusal.Contains("导入任务正在进行", StringComparison.Ordinal) || refusal.Contains("已经导入过", StringComparison.Ordinal), refusal);
         Assert.Contains("导入300行", Squash(await FinishedPageAsync(client, job)));
         Assert.Equal(300, (await client.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=1&q=" + Uri.EscapeDataString("双击测试"))).Total);
@@ -169,9 +169,9 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
 
         var response = await UploadRawAsync(client, name, content);
 
-        var target = WebUtility.UrlDecode(response.Headers.Location!.ToString());
-        var text = target.StartsWith("/ledger/import?error=", StringComparison.Ordinal)
-            ? target
+        var target = response.Headers.Location!.ToString();
+        var text = target == "/ledger/import"
+            ? await client.RedirectedPageTextAsync(response)
             : WebSession.Text(await FinishedPageAsync(client, target));
         Assert.Contains(message, text);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
@@ -185,8 +185,7 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
 
         var response = await UploadRawAsync(client, "big.xlsx", new byte[300 * 1024]);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("超过 100 KB 的上限", WebUtility.UrlDecode(response.Headers.Location!.ToString()));
+        Assert.Contains("超过 100 KB 的上限", await client.RedirectedPageTextAsync(response));
     }
 
     [Fact]

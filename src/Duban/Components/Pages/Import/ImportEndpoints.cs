@@ -1,4 +1,5 @@
 using System.Globalization;
+using Duban.Components.Shared;
 using Duban.Core.Accounts;
 using Duban.Core.Common;
 using Duban.Core.Spreadsheets;
@@ -32,7 +33,7 @@ internal static class ImportEndpoints
                 var limit = context.RequestServices.GetRequiredService<IOptions<ImportSettings>>().Value.MaxUploadBytes;
                 if (context.Request.ContentLength > limit + FormOverhead)
                 {
-                    context.Response.Redirect(WithError(ImportJobs.TooLarge(limit).Message));
+                    context.Response.Redirect(WithError(context, ImportJobs.TooLarge(limit).Message));
                     return;
                 }
                 if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -73,11 +74,11 @@ internal static class ImportEndpoints
             }
             catch (DubanException e)
             {
-                return Results.LocalRedirect(WithError(e.Message));
+                return Results.LocalRedirect(WithError(context, e.Message));
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                return Results.LocalRedirect(WithError(ImportJobs.TooLarge(settings.Value.MaxUploadBytes).Message));
+                return Results.LocalRedirect(WithError(context, ImportJobs.TooLarge(settings.Value.MaxUploadBytes).Message));
             }
         });
         import.MapGet("/{id:guid}/status", (Guid id, HttpContext context, ImportJobs jobs) =>
@@ -153,7 +154,7 @@ internal static class ImportEndpoints
         }
         catch (DubanException e)
         {
-            return Results.LocalRedirect($"{Path}/{id:N}?error={Uri.EscapeDataString(e.Message)}");
+            return Results.LocalRedirect(context.LeaveNotice($"{Path}/{id:N}", NoticeKind.Error, e.Message));
         }
     }
 
@@ -167,7 +168,7 @@ internal static class ImportEndpoints
     private static readonly IResult ForgedPost =
         Results.Text("表单已过期或来源不明：请返回上一页，刷新后重试。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
-    private static string WithError(string message) => $"{Path}?error={Uri.EscapeDataString(message)}";
+    private static string WithError(HttpContext context, string message) => context.LeaveNotice(Path, NoticeKind.Error, message);
 
     private static int UserId(HttpContext context) =>
         context.RequestServices.GetRequiredService<ScopedActorAccessor>().Actor.UserId

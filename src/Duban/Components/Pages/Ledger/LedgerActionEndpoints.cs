@@ -1,3 +1,4 @@
+using Duban.Components.Shared;
 using Duban.Core.Common;
 using Duban.Core.Ledger;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ internal static class LedgerActionEndpoints
         var ledger = app.MapGroup("/ledger/{id:int}").RequireAuthorization().ExcludeFromDescription();
         ledger.MapPost("/act/{action}", async (int id, string action, [FromForm] ActionForm form, LedgerService service,
                 HttpContext context) =>
-            await OutcomeAsync(context, id, action, () => action switch
+            await OutcomeAsync(context, id, DoneName(action), () => action switch
             {
                 "assign" => service.AssignAsync(id, form.Version),
                 "start" => service.StartAsync(id, form.Version),
@@ -45,7 +46,7 @@ internal static class LedgerActionEndpoints
             }));
         ledger.MapPost("/evidence", async (int id, IFormFile? file, LedgerService service, HttpContext context,
                 CancellationToken ct) =>
-            await OutcomeAsync(context, id, "evidence", async () =>
+            await OutcomeAsync(context, id, "上传佐证材料", async () =>
             {
                 if (file is null)
                 {
@@ -56,16 +57,16 @@ internal static class LedgerActionEndpoints
             }));
     }
 
-    private static async Task<IResult> OutcomeAsync(HttpContext context, int id, string action, Func<Task<RectificationItem>> act)
+    private static async Task<IResult> OutcomeAsync(HttpContext context, int id, string done, Func<Task<RectificationItem>> act)
     {
         try
         {
             await act();
-            return Results.LocalRedirect($"/ledger/{id}?done={Uri.EscapeDataString(action)}");
+            return Results.LocalRedirect(context.LeaveNotice($"/ledger/{id}", NoticeKind.Success, $"已完成：{done}"));
         }
         catch (DubanException e) when (e.Kind is ErrorKind.Validation or ErrorKind.Conflict)
         {
-            return Results.LocalRedirect($"/ledger/{id}?error={Uri.EscapeDataString(e.Message)}");
+            return Results.LocalRedirect(context.LeaveNotice($"/ledger/{id}", NoticeKind.Error, e.Message));
         }
         catch (DubanException e)
         {
@@ -74,4 +75,12 @@ internal static class LedgerActionEndpoints
             return Results.StatusCode(Api.ProblemExceptionHandler.StatusOf(e.Kind));
         }
     }
+
+    private static string DoneName(string action) => action switch
+    {
+        "progress" => ItemActions.Name(ItemAction.ReportProgress),
+        "extension" => ItemActions.Name(ItemAction.RequestExtension),
+        "decide" => ItemActions.Name(ItemAction.DecideExtension),
+        _ => Enum.TryParse<ItemAction>(action, ignoreCase: true, out var known) && Enum.IsDefined(known) ? ItemActions.Name(known) : "操作",
+    };
 }

@@ -1,3 +1,4 @@
+using Duban.Components.Shared;
 using Duban.Core.Common;
 using Duban.Core.Ledger;
 using Duban.Core.Spreadsheets;
@@ -26,8 +27,7 @@ internal static class LedgerExportEndpoint
             catch (DubanException e)
             {
                 await buffer.DisposeAsync();
-                var back = context.Request.QueryString.Value;
-                return Results.LocalRedirect($"/ledger{back}{(string.IsNullOrEmpty(back) ? "?" : "&")}exportError={Uri.EscapeDataString(e.Message)}");
+                return Results.LocalRedirect(context.LeaveNotice("/ledger", NoticeKind.Error, e.Message) + context.Request.QueryString);
             }
             buffer.Position = 0;
             return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
