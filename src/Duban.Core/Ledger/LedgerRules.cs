@@ -62,6 +62,12 @@ public static class LedgerRules
         return relation.ResponsiblePerson && action is ItemAction.ReportProgress or ItemAction.AddEvidence;
     }
 
+    /// <summary>
+    /// Who may, when editing, move an assigned item's deadline and rewrite what the supervision office found (problem,
+    /// categories, source of an item not found by the unit itself): supervisors. Everyone else asks for an extension.
+    /// </summary>
+    public static bool MaySteer(Actor actor) => actor.IsSystem || actor.IsIn(Roles.Supervisor);
+
     /// <summary>Who may register new items for a unit: its liaison, a head above it, or a supervisor.</summary>
     public static bool MayRegister(Actor actor, ItemRelation relation) =>
         actor.IsSystem || actor.IsIn(Roles.Supervisor) || (actor.IsIn(Roles.UnitHead) && relation.InOwnTree)

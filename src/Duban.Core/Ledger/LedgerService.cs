@@ -20,7 +20,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private bool Supervises => db.Actor.IsIn(Roles.Supervisor);
+    private bool Supervises => LedgerRules.MaySteer(db.Actor);
 
     public async Task<RectificationItem> GetAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -38,7 +38,7 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
 
     private sealed record Move(TallyKey? Before, TallyKey? After);
 
-    /// <summary>Whether counts have been built at all (they may still be behind; see <see cref="IsCurrentAsync"/>).</summary>
+    /// <summary>Whether counts have been built at all (they may still be behind; see <see cref="IsCurrent"/>).</summary>
     public bool IsReady
     {
         get
@@ -194,9 +194,13 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
             var byState = rows.GroupBy(r => (r.UnitId, r.State)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
             lock (_gate)
             {
-                _counts = counts;
-                _byState = byState;
-                _sequence = before;
+                // Saves committed meanwhile may have moved the live counts past what this count saw: keep those.
+                if (_sequence is not { } live || live < before)
+                {
+                    _counts = counts;
+                    _byState = byState;
+                    _sequence = before;
+                }
             }
             return;
         }

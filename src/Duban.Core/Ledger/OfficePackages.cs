@@ -16,6 +16,12 @@ internal static class OfficePackages
     private const int ZipEndLength = 22;
     private const int MaxManifestChars = 1024 * 1024;
 
+    /// <summary>More unpacked than this is a zip bomb, not an office document (evidence files are at most tens of MB).</summary>
+    private const long MaxUnpackedBytes = 200L * 1024 * 1024;
+
+    // How an embedded OLE "Package" object (a file Word shows as an icon and runs on a double click) names its stream.
+    private static readonly byte[] OlePackageStream = System.Text.Encoding.Unicode.GetBytes("\u0001Ole10Native");
+
     private static readonly HashSet<string> Programs = new(StringComparer.OrdinalIgnoreCase)
     {
         ".exe", ".dll", ".com", ".scr", ".pif", ".cpl", ".msi", ".jar", ".js", ".jse", ".vbs", ".vbe", ".wsf", ".hta",
@@ -27,22 +33,27 @@ internal static class OfficePackages
         ".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".pptm", ".potm", ".ppsm", ".ppam",
     };
 
+    // The main part must be there with its own content type; it is not parsed, so no part's size decides how much
+    // memory the check takes.
     public static string? Word(Stream file) => Office(file, "Word 文档", stream =>
     {
         using var document = WordprocessingDocument.Open(stream, false);
-        return document.DocumentType == WordprocessingDocumentType.Document && document.MainDocumentPart?.Document is not null;
+        return document.DocumentType == WordprocessingDocumentType.Document
+               && document.MainDocumentPart?.ContentType == "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     });
 
     public static string? Excel(Stream file) => Office(file, "Excel 表格", stream =>
     {
         using var document = SpreadsheetDocument.Open(stream, false);
-        return document.DocumentType == SpreadsheetDocumentType.Workbook && document.WorkbookPart?.Workbook is not null;
+        return document.DocumentType == SpreadsheetDocumentType.Workbook
+               && document.WorkbookPart?.ContentType == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
     });
 
     public static string? PowerPoint(Stream file) => Office(file, "PowerPoint 演示文稿", stream =>
     {
         using var document = PresentationDocument.Open(stream, false);
-        return document.DocumentType == PresentationDocumentType.Presentation && document.PresentationPart?.Presentation is not null;
+        return document.DocumentType == PresentationDocumentType.Presentation
+               && document.PresentationPart?.ContentType == "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml";
     });
 
     public static string? Ofd(Stream file) => Zip(file, "OFD 文件", zip =>
@@ -105,6 +116,17 @@ internal static class OfficePackages
                     return $"{kind}{problem}";
                 }
             }
+            if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+            {
+                return $"{kind}解压后超过 {MaxUnpackedBytes / 1024 / 1024} MB，不像正常文档";
+            }
+            foreach (var entry in zip.Entries)
+            {
+                if (ContentProblem(entry) is { } problem)
+                {
+                    return $"{kind}{problem}";
+                }
+            }
             return inspect(zip);
         }
         catch (InvalidDataException)
@@ -128,6 +150,27 @@ internal static class OfficePackages
             }
         }
         return "不完整或末尾有其他数据";
+    }
+
+    /// <summary>A program hidden under a harmless name, or wrapped as an embedded OLE package.</summary>
+    private static string? ContentProblem(ZipArchiveEntry entry)
+    {
+        using var content = entry.Open();
+        var head = new byte[2];
+        if (content.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && head.AsSpan().SequenceEqual("MZ"u8))
+        {
+            return $"中夹带了可执行程序（{InputText.Clean(entry.Name)}）";
+        }
+        if (!entry.FullName.Contains("embeddings/", StringComparison.OrdinalIgnoreCase) || !entry.Name.EndsWith(".bin", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        using var whole = new MemoryStream();
+        whole.Write(head);
+        content.CopyTo(whole);
+        return whole.GetBuffer().AsSpan(0, (int)whole.Length).IndexOf(OlePackageStream) >= 0
+            ? $"中嵌入了可运行的文件包（{InputText.Clean(entry.Name)}）"
+            : null;
     }
 
     private static string? EntryProblem(string name)

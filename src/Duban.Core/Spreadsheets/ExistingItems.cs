@@ -94,15 +94,16 @@ internal sealed class ExistingItems(DubanDb db, TimeProvider clock)
 
     /// <summary>
     /// Updates the items the rows name where a row differs, each through its own edit (the history keeps before and
-    /// after); unchanged items are not touched, and no state changes: a different state, or a different unit, is a
-    /// warning. Without <paramref name="apply"/> nothing is changed (a dry run counts what would be).
+    /// after); unchanged items are not touched, and no state changes: a different state is a warning, and a row whose
+    /// unit differs is not applied (the code may be mistyped). Without <paramref name="apply"/> nothing is changed (a
+    /// dry run counts what would be).
     /// </summary>
     public async Task<int> UpdateAsync(List<ExistingRow> rows, RowReader reader, ItemNames names, List<ImportIssue> warnings,
         bool apply, CancellationToken cancellationToken)
     {
         var by = new ItemActor(db.Actor.UserId, db.Actor.Name);
         var now = clock.GetUtcNow().UtcDateTime;
-        var supervisor = db.Actor.IsIn(Roles.Supervisor);
+        var steers = LedgerRules.MaySteer(db.Actor);
         var updated = 0;
         foreach (var chunk in rows.Chunk(500))
         {
@@ -114,7 +115,9 @@ internal sealed class ExistingItems(DubanDb db, TimeProvider clock)
                 var item = items[found.Id];
                 if (row.UnitId != item.UnitId)
                 {
-                    warnings.Add(reader.Issue(row.Number, LedgerColumn.Unit, $"与事项 {item.Code} 在系统中的责任单位不同：导入不转办，如需转办请在事项页面办理。"));
+                    warnings.Add(reader.Issue(row.Number, LedgerColumn.Unit,
+                        $"与事项 {item.Code} 在系统中的责任单位不同，本行未更新：请核对编号；如需转办请在事项页面办理。"));
+                    continue;
                 }
                 if (!SheetUpdate.SameState(item.State, row.State))
                 {
@@ -136,7 +139,7 @@ internal sealed class ExistingItems(DubanDb db, TimeProvider clock)
                 {
                     continue;
                 }
-                if (!item.CanBe(ItemAction.Edit))
+                if (!item.CanBe(ItemAction.Edit) || !LedgerRules.RoleMay(ItemAction.Edit, db.Actor, LedgerRules.RelationOf(db.Actor, item)))
                 {
                     warnings.Add(reader.Issue(row.Number, LedgerColumn.Code,
                         $"事项 {item.Code} 当前状态为“{LedgerTerms.Name(item.State)}”，不能修改：表格中{string.Join("、", changes.Select(c => c.Field))}的变化未导入。"));
@@ -145,7 +148,7 @@ internal sealed class ExistingItems(DubanDb db, TimeProvider clock)
                 updated++;
                 if (apply)
                 {
-                    item.Edit(details, names, by, now, mayChangeDeadline: supervisor, mayChangeFindings: supervisor);
+                    item.Edit(details, names, by, now, mayChangeDeadline: steers, mayChangeFindings: steers);
                 }
             }
             if (apply)

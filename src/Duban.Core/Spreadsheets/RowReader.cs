@@ -29,7 +29,6 @@ internal sealed class RowReader(
     public List<ImportIssue> Warnings { get; } = [];
 
     private readonly Dictionary<string, int> _numbers = [];
-    private readonly Dictionary<string, int> _codes = [];
 
     /// <summary>Notes under the table (注：…, 填报说明…) and empty rows are not items.</summary>
     public static bool IsNote(SheetRow row)
@@ -133,14 +132,7 @@ internal sealed class RowReader(
             var remark = Cell(row, LedgerColumn.Remarks)?.Trim().ToUpperInvariant();
             return remark is not null && RectificationItem.IsCode(remark) ? remark : null;
         }
-        if (_codes.TryGetValue(code, out var first))
-        {
-            Error(row, LedgerColumn.Code, $"编号 {code} 与第 {first} 行重复：同一事项在文件中只能出现一次。");
-        }
-        else
-        {
-            _codes[code] = row.Number;
-        }
+        // A code twice in one file is refused where rows are matched to items (ExistingItems), with 序号 matches too.
         return code;
     }
 

@@ -4,14 +4,13 @@ using Duban.Core.Common;
 namespace Duban.Api;
 
 /// <summary>
-/// Files users uploaded are served as downloads only: never rendered by the browser (attachment) and never taken for
-/// another type than the one sent (nosniff), so an uploaded file cannot run as a page of this site.
+/// Files users uploaded are served as downloads only: never rendered by the browser (attachment; every answer also
+/// carries nosniff, <see cref="Hosting.SecurityHeaders"/>), so an uploaded file cannot run as a page of this site.
 /// </summary>
 internal static class Downloads
 {
     public static IResult Attachment(HttpContext context, Stream content, string contentType, string fileName)
     {
-        context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.ContentDisposition = AttachmentHeader(fileName);
         return Results.Stream(content, contentType);
     }

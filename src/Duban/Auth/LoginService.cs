@@ -29,16 +29,19 @@ internal sealed class LoginService(SignInManager<AppUser> signIn, DubanDb db, Si
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var user = await signIn.UserManager.FindByNameAsync(name);
         LoginOutcome outcome;
-        if (!guard.Allows(address, name))
+        using (var turn = await guard.TakeTurnAsync(address, name, http.HttpContext?.RequestAborted ?? default))
         {
-            outcome = LoginOutcome.TooManyAttempts;
-        }
-        else
-        {
-            outcome = await CheckAsync(user, password);
-            if (outcome is LoginOutcome.WrongCredentials or LoginOutcome.LockedOut)
+            if (turn is null || !guard.Allows(address, name))
             {
-                guard.Failed(address, name);
+                outcome = LoginOutcome.TooManyAttempts;
+            }
+            else
+            {
+                outcome = await CheckAsync(user, password);
+                if (outcome is LoginOutcome.WrongCredentials or LoginOutcome.LockedOut)
+                {
+                    guard.Failed(address, name);
+                }
             }
         }
         db.Note(outcome switch
@@ -96,14 +99,41 @@ internal sealed class LoginService(SignInManager<AppUser> signIn, DubanDb db, Si
     public async Task SignOutAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (http.HttpContext?.User.FindFirstValue(SessionValidator.SessionClaim) is { } session)
+        var session = http.HttpContext?.User.FindFirstValue(SessionValidator.SessionClaim);
+        // A second click on 退出登录 finds the session already ended.
+        if (session is not null && !await db.SignedOutSessions.AnyAsync(s => s.Id == session))
         {
             db.SignedOutSessions.Add(new SignedOutSession(session, now + AuthenticationSetup.SessionLifetime));
         }
-        // Sessions past their lifetime are refused by the cookie itself; their records can go.
-        db.SignedOutSessions.RemoveRange(await db.SignedOutSessions.Where(s => s.ExpiresAt < now).Take(100).ToListAsync());
         db.Note("account.logout", nameof(AppUser), db.Actor.UserId?.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException) when (session is not null)
+        {
+            // Two clicks at once: fine if the other one recorded it, else the failure stands.
+            db.ChangeTracker.Clear();
+            if (!await db.SignedOutSessions.AsNoTracking().AnyAsync(s => s.Id == session))
+            {
+                throw;
+            }
+        }
         await signIn.SignOutAsync();
+        await ForgetExpiredAsync(now);
+    }
+
+    /// <summary>Sessions past their lifetime are refused by the cookie itself; their records can go (another sign-out may take them first).</summary>
+    private async Task ForgetExpiredAsync(DateTime now)
+    {
+        db.SignedOutSessions.RemoveRange(await db.SignedOutSessions.Where(s => s.ExpiresAt < now).Take(100).ToListAsync());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 }

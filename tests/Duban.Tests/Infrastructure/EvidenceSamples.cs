@@ -122,6 +122,23 @@ public static class EvidenceSamples
         return output.ToArray();
     }
 
+    /// <summary>The same package with an entry of <paramref name="size"/> zero bytes: tiny packed, huge unpacked.</summary>
+    public static byte[] WithBomb(byte[] package, long size)
+    {
+        using var output = new MemoryStream();
+        output.Write(package);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("word/bomb.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (long written = 0; written < size; written += zeros.Length)
+            {
+                entry.Write(zeros);
+            }
+        }
+        return output.ToArray();
+    }
+
     public static byte[] Join(params byte[][] parts) => [.. parts.SelectMany(p => p)];
 
     private static byte[] Zip(params (string Name, string Text)[] entries)

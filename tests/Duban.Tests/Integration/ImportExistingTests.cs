@@ -23,6 +23,7 @@ public abstract class ImportExistingTests<TFactory>(TFactory app) where TFactory
     private const int CodeColumn = 16;
     private const int GoalColumn = 4;
     private const int StateColumn = 12;
+    private const int UnitColumn = 7;
 
     [Fact]
     public async Task Importing_an_export_into_its_own_campaign_creates_nothing_and_reports_every_item_as_existing()
@@ -52,6 +53,9 @@ public abstract class ImportExistingTests<TFactory>(TFactory app) where TFactory
         changed[GoalColumn] = "按表格修改后的目标";
         Row(rows, before, "按表更新：长期坚持")[StateColumn] = "已完成";
         Row(rows, before, "按表更新：已销号")[GoalColumn] = "已销号的不能改";
+        var otherUnit = Row(rows, before, "按表更新：立行立改");
+        otherUnit[UnitColumn] = "秘书科";
+        otherUnit[GoalColumn] = "单位不同的行不更新";
         var file = Path.Combine(app.DataDir, "changed.xlsx");
         await File.WriteAllBytesAsync(file, LedgerSheets.Xlsx(rows));
 
@@ -76,6 +80,7 @@ public abstract class ImportExistingTests<TFactory>(TFactory app) where TFactory
             var warnings = report.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("message").GetString()!).ToList();
             Assert.Contains(warnings, w => w.Contains("导入不改变办理状态", StringComparison.Ordinal));
             Assert.Contains(warnings, w => w.Contains("不能修改", StringComparison.Ordinal) && w.Contains("整改目标", StringComparison.Ordinal));
+            Assert.Contains(warnings, w => w.Contains("责任单位不同，本行未更新", StringComparison.Ordinal));
         }
         var after = await ItemsOfAsync(campaign);
         var item = before.Single(i => i.Problem == "按表更新：其他来源");

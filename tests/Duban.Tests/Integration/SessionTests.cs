@@ -75,6 +75,22 @@ public abstract class SessionTests<TFactory>(TFactory app) where TFactory : Duba
     }
 
     [Fact]
+    public async Task Two_clicks_on_sign_out_at_once_both_end_well()
+    {
+        var name = await NewAccountAsync();
+        var cookie = await app.LoginCookieAsync(name);
+        var home = await app.WithCookie(cookie).GetAsync("/");
+        var browser = app.WithCookie(string.Join("; ", [cookie, .. WebSession.CookiesOf(home)]));
+        var token = WebSession.AntiforgeryTokenOf(await home.Content.ReadAsStringAsync());
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => browser.PostAsync("/account/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+
+        Assert.All(clicks, c => Assert.Equal(HttpStatusCode.Redirect, c.StatusCode));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.WithCookie(cookie).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         var name = await NewAccountAsync();
@@ -236,5 +252,23 @@ public sealed class SignInLimitTests(SqliteAppFactory app) : IClassFixture<Sqlit
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("登录失败次数过多", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().SubmitLoginAsync("demo-leader", DemoData.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Attempts_sent_all_at_once_from_one_address_are_counted_before_the_next_is_let_through()
+    {
+        var address = ClientAddress.New();
+        var attempts = Enumerable.Range(0, 2 * SignInGuard.FailuresPerMinute).Select(async i =>
+        {
+            var client = app.Anonymous();
+            client.DefaultRequestHeaders.Remove(ClientAddress.Header);
+            client.DefaultRequestHeaders.Add(ClientAddress.Header, address);
+            return await (await client.SubmitLoginAsync($"burst-{i}", "Wrong#2026")).Content.ReadAsStringAsync();
+        });
+
+        var answers = await Task.WhenAll(attempts);
+
+        Assert.Equal(SignInGuard.FailuresPerMinute, answers.Count(a => a.Contains("用户名或密码错误", StringComparison.Ordinal)));
+        Assert.Equal(SignInGuard.FailuresPerMinute, answers.Count(a => a.Contains("登录失败次数过多", StringComparison.Ordinal)));
     }
 }

@@ -50,11 +50,16 @@ public sealed class EvidenceStoreTests : IDisposable
         ["带宏.docx"] = (() => WithEntry(Docx(), "word/vbaProject.bin"), "Word 文档中含有宏（vbaProject.bin）"),
         ["越级路径.docx"] = (() => WithEntry(Docx(), "../../startup/evil.txt"), "Word 文档中含有不安全的路径“../../startup/evil.txt”"),
         ["末尾接网页.docx"] = (() => Join(Docx(), Html), "Word 文档不完整或末尾有其他数据"),
-        ["其实是表格.docx"] = (Xlsx, "不是有效的 Word 文档"),
+        ["其实是表格.docx"] = (Xlsx, "不是普通的 Word 文档"),
         ["带脚本.xlsx"] = (() => WithEntry(Xlsx(), "xl/embeddings/run.bat"), "Excel 表格中夹带了可执行文件“run.bat”"),
         ["带宏.pptx"] = (() => WithEntry(Pptx(), "ppt/vbaProject.bin"), "PowerPoint 演示文稿中含有宏"),
         ["越级路径.ofd"] = (() => WithEntry(Ofd(), "Doc_0/../../x.js"), "OFD 文件中含有不安全的路径"),
         ["网页.doc"] = (() => Html, "不是 Office 97-2003 文件"),
+        ["程序改名为图片.docx"] = (() => WithEntry(Docx(), "word/media/image9.png", [0x4D, 0x5A, 0x90, 0x00, 0x03]),
+            "Word 文档中夹带了可执行程序（image9.png）"),
+        ["嵌入文件包.docx"] = (() => WithEntry(Docx(), "word/embeddings/oleObject1.bin",
+            Join([0xD0, 0xCF, 0x11, 0xE0], System.Text.Encoding.Unicode.GetBytes("\u0001Ole10Native"))), "Word 文档中嵌入了可运行的文件包"),
+        ["解压炸弹.docx"] = (() => WithBomb(Docx(), 210L * 1024 * 1024), "Word 文档解压后超过 200 MB"),
     };
 
     [Theory]
