@@ -31,7 +31,8 @@ public sealed class SignedOutSession
 /// <summary>
 /// Decides on every request whether a login cookie still stands: the account exists and is not disabled, its
 /// security stamp is the one the cookie was issued with (a password reset or role change renews it), and the
-/// session was not signed out. One indexed query; nothing is cached, so a change made anywhere applies at once.
+/// session was not signed out. One indexed query; nothing is cached, so a change made anywhere applies at once. The
+/// same query reads the database's last change for the rest of the request (<see cref="DubanDb.LastChangeSeenAsync"/>).
 /// </summary>
 public sealed class SessionValidator(DubanDb db)
 {
@@ -44,8 +45,19 @@ public sealed class SessionValidator(DubanDb db)
         {
             return false;
         }
-        return await db.Users.AsNoTracking()
+        var found = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.DisabledAt == null && u.SecurityStamp == securityStamp)
-            .AnyAsync(_ => !db.SignedOutSessions.Any(s => s.Id == sessionId), cancellationToken);
+            .Select(_ => new
+            {
+                SignedOut = db.SignedOutSessions.Any(s => s.Id == sessionId),
+                LastChange = db.AuditEvents.Max(e => (long?)e.Sequence),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || found.SignedOut)
+        {
+            return false;
+        }
+        db.SawLastChange(found.LastChange);
+        return true;
     }
 }

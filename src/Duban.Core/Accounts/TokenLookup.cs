@@ -12,7 +12,10 @@ public sealed record TokenOwner(int UserId, string? SecurityStamp);
 /// </summary>
 public sealed class TokenLookup(DubanDb db)
 {
-    /// <summary>The owner of a presented secret, or null when it is unknown, revoked, or its account is disabled.</summary>
+    /// <summary>
+    /// The owner of a presented secret, or null when it is unknown, revoked, or its account is disabled. The same query
+    /// reads the database's last change for the rest of the request (<see cref="DubanDb.LastChangeSeenAsync"/>).
+    /// </summary>
     public async Task<TokenOwner?> OwnerOfAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenService.Marker, StringComparison.Ordinal) || secret.Length > 100)
@@ -20,9 +23,20 @@ public sealed class TokenLookup(DubanDb db)
             return null;
         }
         var hash = TokenService.HashOf(secret);
-        return await db.ApiTokens.AsNoTracking()
+        var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Join(db.Users.Where(u => u.DisabledAt == null), t => t.UserId, u => u.Id, (t, u) => new TokenOwner(t.UserId, u.SecurityStamp))
+            .Join(db.Users.Where(u => u.DisabledAt == null), t => t.UserId, u => u.Id, (t, u) => new
+            {
+                t.UserId,
+                u.SecurityStamp,
+                LastChange = db.AuditEvents.Max(e => (long?)e.Sequence),
+            })
             .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        db.SawLastChange(found.LastChange);
+        return new TokenOwner(found.UserId, found.SecurityStamp);
     }
 }

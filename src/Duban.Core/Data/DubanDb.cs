@@ -23,6 +23,7 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     private IActorAccessor _actors = NobodyYet;
     private TimeProvider _clock = TimeProvider.System;
     private IReadOnlyList<ICommitListener> _listeners = [];
+    private long? _lastChangeSeen;
 
     // Contexts are pooled, so they take only options; the request's actor and the clock come with each lease.
     protected DubanDb(DbContextOptions options) : base(options)
@@ -38,6 +39,7 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
         _actors = actors;
         _clock = clock;
         _listeners = [.. listeners];
+        _lastChangeSeen = null;
         _notes.Clear();
         return this;
     }
@@ -176,6 +178,16 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     public async Task<long> LastChangeAsync(CancellationToken cancellationToken = default) =>
         await AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => e.Sequence)
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The last change as this request first saw it: read along with the request's authentication (so it costs no
+    /// query of its own), else read now. For deciding whether in-memory counts are current, not for the chain.
+    /// </summary>
+    public async Task<long> LastChangeSeenAsync(CancellationToken cancellationToken = default) =>
+        _lastChangeSeen ??= await LastChangeAsync(cancellationToken);
+
+    /// <summary>Remembers the last change a query of this request read with its own answer.</summary>
+    public void SawLastChange(long? sequence) => _lastChangeSeen = sequence ?? 0;
 
     private async Task<(long Sequence, string Hash)> ChainEndAsync(CancellationToken cancellationToken)
     {

@@ -52,9 +52,6 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
 
     public int YellowDays => options.Value.YellowDays;
 
-    // Read once per request: the tally and the cached counts are used only if they reflect this point.
-    private long? _lastChange;
-
     public async Task<Page<ItemRow>> SearchAsync(LedgerQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         var items = Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
@@ -88,7 +85,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         {
             return await FromTallyAsync(query.UnitId, cancellationToken);
         }
-        var lastChange = await LastChangeAsync(cancellationToken);
+        var lastChange = await db.LastChangeSeenAsync(cancellationToken);
         var key = $"{lastChange}|{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query with { Light = null, Sort = LedgerSort.Newest }}|{Today}|{YellowDays}";
         return await cache.GetOrAddAsync(key, async () =>
         {
@@ -136,10 +133,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         tally.IsReady && db.Actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
         && query is { CampaignId: null, CategoryId: null, Source: null, PersonId: null }
         && string.IsNullOrWhiteSpace(query.Text)
-        && tally.IsCurrent(await LastChangeAsync(cancellationToken));
-
-    private async Task<long> LastChangeAsync(CancellationToken cancellationToken) =>
-        _lastChange ??= await db.LastChangeAsync(cancellationToken);
+        && tally.IsCurrent(await db.LastChangeSeenAsync(cancellationToken));
 
     /// <summary>The list's total from the tally when it can say it, else null (then the database counts).</summary>
     private async Task<int?> TallyTotalAsync(LedgerQuery query, CancellationToken cancellationToken)

@@ -59,7 +59,8 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
     {
         lock (_gate)
         {
-            if (_counts is not null && _sequence == lastChange)
+            // Counts that moved on since (this instance's own saves) include that change too.
+            if (_counts is not null && _sequence >= lastChange)
             {
                 return true;
             }
