@@ -89,17 +89,9 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var key = $"{lastChange}|{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query with { Light = null, Sort = LedgerSort.Newest }}|{Today}|{YellowDays}";
         return await cache.GetOrAddAsync(key, async () =>
         {
-            var today = Today;
-            var yellowLimit = today.AddDays(YellowDays);
             var buckets = await Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: false)
-                .GroupBy(i => new
-                {
-                    i.UnitId,
-                    Light = i.State == ItemState.Closed ? 0
-                        : i.DueOn < today ? 3
-                        : i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= yellowLimit ? 2
-                        : 1,
-                })
+                .Select(LightRule.OfItem(Today, YellowDays))
+                .GroupBy(p => new { p.UnitId, p.Light })
                 .Select(g => new { g.Key.UnitId, g.Key.Light, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             var unitIds = buckets.Select(b => b.UnitId).Distinct().ToList();
@@ -107,8 +99,8 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
                 .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
             IReadOnlyList<UnitLights> rows = [.. buckets.GroupBy(b => b.UnitId).Select(g => new UnitLights(g.Key,
                     names.GetValueOrDefault(g.Key, string.Empty),
-                    g.Where(b => b.Light == 3).Sum(b => b.Count), g.Where(b => b.Light == 2).Sum(b => b.Count),
-                    g.Where(b => b.Light == 1).Sum(b => b.Count), g.Where(b => b.Light == 0).Sum(b => b.Count)))
+                    g.Where(b => b.Light == Light.Red).Sum(b => b.Count), g.Where(b => b.Light == Light.Yellow).Sum(b => b.Count),
+                    g.Where(b => b.Light == Light.Green).Sum(b => b.Count), g.Where(b => b.Light == Light.None).Sum(b => b.Count)))
                 .OrderBy(u => u.UnitName, StringComparer.Ordinal)];
             return rows;
         });
@@ -238,24 +230,9 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         }
         if (withLight && query.Light is { } light)
         {
-            items = items.Where(LightIs(light, Today, YellowDays));
+            items = items.Where(LightRule.Is(light, Today, YellowDays));
         }
         return items;
-    }
-
-    /// <summary>The light as a database predicate, the same rule as <see cref="RectificationItem.LightOn"/>.</summary>
-    public static Expression<Func<RectificationItem, bool>> LightIs(Light light, DateOnly today, int yellowDays)
-    {
-        var limit = today.AddDays(yellowDays);
-        return light switch
-        {
-            Light.None => i => i.State == ItemState.Closed,
-            Light.Red => i => i.State != ItemState.Closed && i.DueOn < today,
-            Light.Yellow => i => i.State != ItemState.Closed && i.DueOn >= today
-                                 && (i.DeadlineKind == DeadlineKind.Immediate || i.DueOn <= limit),
-            Light.Green => i => i.State != ItemState.Closed && i.DueOn > limit && i.DeadlineKind != DeadlineKind.Immediate,
-            _ => i => false,
-        };
     }
 
     /// <summary>
@@ -274,15 +251,9 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var units = await directory.AllAsync(db, cancellationToken);
         return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId,
             units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
-            LightOf(r.State, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
+            LightRule.Of(r.State == ItemState.Closed, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
             r.Person, r.FoundOn, r.Source, r.UrgeCount, r.Version))];
     }
-
-    private static Light LightOf(ItemState state, DeadlineKind kind, DateOnly dueOn, DateOnly today, int yellowDays) =>
-        state == ItemState.Closed ? Light.None
-        : dueOn < today ? Light.Red
-        : kind == DeadlineKind.Immediate || dueOn <= today.AddDays(yellowDays) ? Light.Yellow
-        : Light.Green;
 
     private static Expression<Func<RectificationItem, bool>> WaitingFor(Actor actor)
     {

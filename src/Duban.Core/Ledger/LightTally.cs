@@ -134,7 +134,6 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
     /// <summary>Light counts per unit for the units the filter lets through.</summary>
     public Dictionary<int, (int Red, int Yellow, int Green, int Closed)> CountByUnit(DateOnly today, int yellowDays, Func<int, bool> include)
     {
-        var limit = today.AddDays(yellowDays);
         var result = new Dictionary<int, (int Red, int Yellow, int Green, int Closed)>();
         lock (_gate)
         {
@@ -145,21 +144,20 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
                     continue;
                 }
                 var (red, yellow, green, closed) = result.GetValueOrDefault(key.UnitId);
-                if (key.Closed)
+                switch (LightRule.Of(key.Closed, key.Kind, key.DueOn, today, yellowDays))
                 {
-                    closed += count;
-                }
-                else if (key.DueOn < today)
-                {
-                    red += count;
-                }
-                else if (key.Kind == DeadlineKind.Immediate || key.DueOn <= limit)
-                {
-                    yellow += count;
-                }
-                else
-                {
-                    green += count;
+                    case Light.None:
+                        closed += count;
+                        break;
+                    case Light.Red:
+                        red += count;
+                        break;
+                    case Light.Yellow:
+                        yellow += count;
+                        break;
+                    case Light.Green:
+                        green += count;
+                        break;
                 }
                 result[key.UnitId] = (red, yellow, green, closed);
             }

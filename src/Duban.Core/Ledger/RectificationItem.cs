@@ -160,11 +160,7 @@ public sealed partial class RectificationItem
         return item;
     }
 
-    public Light LightOn(DateOnly today, int yellowDays) =>
-        State == ItemState.Closed ? Light.None
-        : DueOn < today ? Light.Red
-        : DeadlineKind == DeadlineKind.Immediate || DueOn <= today.AddDays(yellowDays) ? Light.Yellow
-        : Light.Green;
+    public Light LightOn(DateOnly today, int yellowDays) => LightRule.Of(State == ItemState.Closed, DeadlineKind, DueOn, today, yellowDays);
 
     /// <summary>Whether the action is legal in the item's present state, whoever asks.</summary>
     public bool CanBe(ItemAction action) => LedgerRules.IsLegal(action, this);

@@ -35,7 +35,7 @@ internal static class CeilingEndpoint
         {
             var request = new PageRequest(page, pageSize);
             var today = ChinaTime.Today(clock);
-            var limit = today.AddDays(options.Value.YellowDays);
+            var yellowDays = options.Value.YellowDays;
             await using var connection = new SqliteConnection(settings.ConnectionString);
             await connection.OpenAsync();
             await using var count = connection.CreateCommand();
@@ -56,10 +56,7 @@ internal static class CeilingEndpoint
                 var itemState = (ItemState)reader.GetInt32(2);
                 var kind = (DeadlineKind)reader.GetInt32(5);
                 var due = DateOnly.Parse(reader.GetString(6), CultureInfo.InvariantCulture);
-                var light = itemState == ItemState.Closed ? Light.None
-                    : due < today ? Light.Red
-                    : kind == DeadlineKind.Immediate || due <= limit ? Light.Yellow
-                    : Light.Green;
+                var light = LightRule.Of(itemState == ItemState.Closed, kind, due, today, yellowDays);
                 rows.Add(new ItemRow(reader.GetInt32(0), reader.GetString(1), itemState, reader.GetInt32(3), reader.GetString(4),
                     light, kind, due, reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
                     DateOnly.Parse(reader.GetString(9), CultureInfo.InvariantCulture), (ItemSource)reader.GetInt32(10),

@@ -48,6 +48,12 @@ public abstract class OutsideChangeTests<TFactory>(TFactory app) where TFactory 
         var closedInDatabase = await app.AsSystemAsync(sp => sp.GetRequiredService<DubanDb>().Items.CountAsync(i => i.State == ItemState.Closed));
         Assert.Equal(closedInDatabase, (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=1&state=Closed")).Total);
         Assert.Equal(closedInDatabase, lights.Total.Closed);
+        // The database's grouped count (any filter, here each campaign) agrees with the tally, light by light.
+        var campaigns = await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns");
+        var byCampaign = await Task.WhenAll(campaigns.Select(c => supervisor.GetJsonAsync<LightsResponse>($"/api/v1/items/lights?campaign={c.Id}")));
+        Assert.Equal(lights.Total, new LightCounts(byCampaign.Sum(l => l.Total.Red), byCampaign.Sum(l => l.Total.Yellow),
+            byCampaign.Sum(l => l.Total.Green), byCampaign.Sum(l => l.Total.Closed)));
+        Assert.Contains(byCampaign, l => l.Total.Red > 0 && l.Total.Yellow + l.Total.Green > 0);
     }
 }
 

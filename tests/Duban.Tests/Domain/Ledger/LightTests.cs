@@ -3,7 +3,7 @@ using static Duban.Tests.Domain.Ledger.ItemBuilder;
 
 namespace Duban.Tests.Domain.Ledger;
 
-/// <summary>The light at its boundaries; the same rule is checked against the database predicate in the API tests.</summary>
+/// <summary>The light at its boundaries, in memory and in the database forms built from the one definition (LightRule).</summary>
 public class LightTests
 {
     private const int YellowDays = 7;
@@ -64,7 +64,9 @@ public class LightTests
         Assert.True(Matches(item, Light.None));
     }
 
+    // The database forms of the rule, built from the same definition, give the same light as the item.
     private static bool Matches(RectificationItem item, Light light) =>
-        LedgerQueries.LightIs(light, Today, YellowDays).Compile()(item)
-        && Enum.GetValues<Light>().Where(l => l != light).All(other => !LedgerQueries.LightIs(other, Today, YellowDays).Compile()(item));
+        LightRule.Is(light, Today, YellowDays).Compile()(item)
+        && Enum.GetValues<Light>().Where(l => l != light).All(other => !LightRule.Is(other, Today, YellowDays).Compile()(item))
+        && LightRule.OfItem(Today, YellowDays).Compile()(item).Light == light;
 }
