@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Duban.Core.Accounts;
+using Duban.Core.Common.Scope;
 using Duban.Core.Audit;
 using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
@@ -86,12 +88,52 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
             || (ScopeKind == DataScope.UnitAndBelow && p.Unit!.Path.StartsWith(ScopePath))
             || (ScopeKind == DataScope.Unit && p.UnitId == ScopeUnitId)
             || (ScopeKind == DataScope.Self && p.Id == ScopePersonId));
-        // Items carry their unit's path, so "unit and below" needs no join; a member sees the items naming them.
-        builder.Entity<RectificationItem>().HasQueryFilter(i =>
+        foreach (var type in UnitScopedTypes(builder.Model))
+        {
+            ScopeFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
+        }
+    }
+
+    /// <summary>The entity types that belong to a unit (<see cref="IUnitScoped{TSelf}"/>), each filtered by one rule.</summary>
+    public static IEnumerable<Type> UnitScopedTypes(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyModel model) =>
+        model.GetEntityTypes().Select(e => e.ClrType)
+            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IUnitScoped<>)));
+
+    /// <summary>
+    /// After a unit moved in the tree: every record of the unit, in every unit-scoped set, takes its new path. The
+    /// copies are derived data, so they are rewritten in place; the move itself is the audited change.
+    /// </summary>
+    public async Task MoveUnitPathAsync(int unitId, string path, CancellationToken cancellationToken = default)
+    {
+        foreach (var type in UnitScopedTypes(Model))
+        {
+            await (Task)MovePathMethod.MakeGenericMethod(type).Invoke(this, [unitId, path, cancellationToken])!;
+        }
+    }
+
+    private Task<int> MovePathAsync<T>(int unitId, string path, CancellationToken cancellationToken) where T : class, IUnitScoped<T> =>
+        Set<T>().IgnoreQueryFilters().Where(r => r.UnitId == unitId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.UnitPath, path), cancellationToken);
+
+    private static readonly System.Reflection.MethodInfo MovePathMethod =
+        typeof(DubanDb).GetMethod(nameof(MovePathAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private static readonly System.Reflection.MethodInfo ScopeFilterMethod =
+        typeof(DubanDb).GetMethod(nameof(ApplyScopeFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    // Records carry their unit's path, so "unit and below" needs no join; a member sees the records naming them.
+    private void ApplyScopeFilter<T>(ModelBuilder builder) where T : class, IUnitScoped<T>
+    {
+        Expression<Func<T, bool>> byUnit = r =>
             ScopeKind == DataScope.All
-            || (ScopeKind == DataScope.UnitAndBelow && i.UnitPath.StartsWith(ScopePath))
-            || (ScopeKind == DataScope.Unit && i.UnitId == ScopeUnitId)
-            || (ScopeKind == DataScope.Self && (i.ResponsiblePersonId == ScopePersonId || i.LeaderPersonId == ScopePersonId)));
+            || (ScopeKind == DataScope.UnitAndBelow && r.UnitPath.StartsWith(ScopePath))
+            || (ScopeKind == DataScope.Unit && r.UnitId == ScopeUnitId);
+        Expression<Func<bool>> self = () => ScopeKind == DataScope.Self;
+        Expression<Func<int>> person = () => ScopePersonId;
+        var record = byUnit.Parameters[0];
+        var named = Common.Expressions.Apply(T.Names, record, person.Body);
+        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(
+            Expression.OrElse(byUnit.Body, Expression.AndAlso(self.Body, named)), record));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -21,7 +21,6 @@ public static class LedgerErrors
 
     public static DubanException NotFound(int id) => new(ErrorKind.NotFound, $"整改事项（编号 {id}）不存在。");
 
-    public static DubanException OutOfScope() => new(ErrorKind.Forbidden, "无权查看该整改事项：其责任单位不在您的数据范围内。");
 
     public static DubanException Stale() =>
         new(ErrorKind.Conflict, "该事项已被他人修改，您的修改未保存。请刷新后查看最新内容再修改。");

@@ -169,7 +169,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
 
     /// <summary>
     /// The ids of the unit filter's subtree. Filtering by id list (not by path prefix) lets both databases use the
-    /// (UnitId, State, Id) index. A unit outside the actor's scope is refused, not silently empty.
+    /// (UnitId, State, Id) index. A unit outside the actor's scope is not found (404), not silently empty.
     /// </summary>
     private async Task<List<int>?> SubtreeAsync(int? unitId, CancellationToken cancellationToken)
     {
@@ -178,14 +178,11 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
             return null;
         }
         var units = await directory.AllAsync(db, cancellationToken);
-        if (!units.TryGetValue(unitId.Value, out var unit))
+        var actor = db.Actor;
+        // A unit outside the scope is not found either, so a filter cannot confirm that it exists.
+        if (!units.TryGetValue(unitId.Value, out var unit) || !actor.Sees(unit.Id, unit.Path))
         {
             throw Organization.OrganizationErrors.UnitNotFound(unitId.Value);
-        }
-        var actor = db.Actor;
-        if (!actor.Sees(unit.Id, unit.Path))
-        {
-            throw Organization.OrganizationErrors.UnitOutOfScope();
         }
         return [.. units.Values.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal) && actor.Sees(u.Id, u.Path)).Select(u => u.Id)];
     }

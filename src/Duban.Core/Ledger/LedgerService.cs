@@ -1,5 +1,6 @@
 using Duban.Core.Accounts;
 using Duban.Core.Common;
+using Duban.Core.Common.Scope;
 using Duban.Core.Data;
 using Duban.Core.Organization;
 using Microsoft.EntityFrameworkCore;
@@ -24,18 +25,12 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
 
     public async Task<RectificationItem> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        var item = await db.Items
+        return await db.Items
             .Include(i => i.History.OrderBy(e => e.Id))
             .Include(i => i.Evidence)
             .Include(i => i.Categories)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (item is not null)
-        {
-            return item;
-        }
-        var exists = await db.Items.IgnoreQueryFilters().AnyAsync(i => i.Id == id, cancellationToken);
-        throw exists ? LedgerErrors.OutOfScope() : LedgerErrors.NotFound(id);
+            .FindInScopeAsync(id, LedgerErrors.NotFound, cancellationToken);
     }
 
     public async Task<RectificationItem> RegisterAsync(RegisterInput input)

@@ -68,20 +68,11 @@ public static class LightRule
         var when = Conditions.Single(c => c.Light == light).When;
         // Captured values, not constants, so the database sees parameters and reuses its plan from day to day.
         var days = new { Today = today, YellowUntil = today.AddDays(yellowDays) };
-        var replacements = new Dictionary<ParameterExpression, Expression>
-        {
-            [when.Parameters[0]] = Expression.Equal(Expression.Property(item, nameof(RectificationItem.State)), Expression.Constant(ItemState.Closed)),
-            [when.Parameters[1]] = Expression.Property(item, nameof(RectificationItem.DeadlineKind)),
-            [when.Parameters[2]] = Expression.Property(item, nameof(RectificationItem.DueOn)),
-            [when.Parameters[3]] = Expression.Property(Expression.Constant(days), "Today"),
-            [when.Parameters[4]] = Expression.Property(Expression.Constant(days), "YellowUntil"),
-        };
-        return new Substitution(replacements).Visit(when.Body);
-    }
-
-    private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            replacements.TryGetValue(node, out var replacement) ? replacement : node;
+        return Common.Expressions.Apply(when,
+            Expression.Equal(Expression.Property(item, nameof(RectificationItem.State)), Expression.Constant(ItemState.Closed)),
+            Expression.Property(item, nameof(RectificationItem.DeadlineKind)),
+            Expression.Property(item, nameof(RectificationItem.DueOn)),
+            Expression.Property(Expression.Constant(days), "Today"),
+            Expression.Property(Expression.Constant(days), "YellowUntil"));
     }
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Duban.Core.Common;
+using Duban.Core.Common.Scope;
 
 namespace Duban.Core.Ledger;
 
@@ -21,8 +23,11 @@ public sealed record ItemDetails(
 /// checks that the change is legal now and records it in the item's history; who may call them is decided by
 /// <see cref="LedgerRules"/> and checked by <see cref="LedgerService"/>.
 /// </summary>
-public sealed partial class RectificationItem
+public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
 {
+    public static Expression<Func<RectificationItem, int, bool>> Names { get; } =
+        (item, person) => item.ResponsiblePersonId == person || item.LeaderPersonId == person;
+
     public const int ProblemMaxLength = 2000;
     public const int GoalMaxLength = 1000;
     public const int MeasureMaxLength = 500;
@@ -351,9 +356,6 @@ public sealed partial class RectificationItem
         Record(new ItemEvent(ItemEventKind.Urged, by, at, Check.OptionalText(message, "催办意见", TextMaxLength, multiLine: true) ?? "请抓紧整改。"), at);
     }
 
-
-    /// <summary>Keeps the copied path right when the unit tree is reorganised.</summary>
-    internal void MoveUnitPath(string path) => UnitPath = path;
 
     private void Require(ItemAction action)
     {

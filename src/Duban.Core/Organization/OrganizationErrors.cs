@@ -5,9 +5,7 @@ namespace Duban.Core.Organization;
 public static class OrganizationErrors
 {
     public static DubanException UnitNotFound(int id) => new(ErrorKind.NotFound, $"单位（编号 {id}）不存在。");
-    public static DubanException UnitOutOfScope() => new(ErrorKind.Forbidden, "无权查看该单位：它不在您的数据范围内。");
     public static DubanException PersonNotFound(int id) => new(ErrorKind.NotFound, $"人员（编号 {id}）不存在。");
-    public static DubanException PersonOutOfScope() => new(ErrorKind.Forbidden, "无权查看该人员：其所在单位不在您的数据范围内。");
     public static DubanException MoveIntoOwnSubtree() => new(ErrorKind.Validation, "不能把单位移动到它自己或它的下级单位之下。");
     public static DubanException SecondRoot() => new(ErrorKind.Validation, "只能有一个顶级单位：请选择上级单位。");
 }

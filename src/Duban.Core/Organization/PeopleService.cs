@@ -45,13 +45,9 @@ public sealed class PeopleService(DubanDb db, UnitService units, Accounts.ActorC
 
     public async Task<Person> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        var person = await db.People.Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is not null)
-        {
-            return person;
-        }
-        var exists = await db.People.IgnoreQueryFilters().AnyAsync(p => p.Id == id, cancellationToken);
-        throw exists ? OrganizationErrors.PersonOutOfScope() : OrganizationErrors.PersonNotFound(id);
+        // A person outside the scope is not found either (404), so their existence is not confirmed.
+        return await db.People.Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw OrganizationErrors.PersonNotFound(id);
     }
 
     public async Task<Person> CreateAsync(PersonInput input)

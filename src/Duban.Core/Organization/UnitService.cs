@@ -48,17 +48,9 @@ public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory dir
         return rows;
     }
 
-    /// <summary>A unit the actor may see; refuses with 403 for units outside the scope and 404 for none at all.</summary>
-    public async Task<Unit> GetAsync(int id, CancellationToken cancellationToken = default)
-    {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (unit is not null)
-        {
-            return unit;
-        }
-        var exists = await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == id, cancellationToken);
-        throw exists ? OrganizationErrors.UnitOutOfScope() : OrganizationErrors.UnitNotFound(id);
-    }
+    /// <summary>A unit the actor may see; one outside the scope is not found either (404), so its existence is not confirmed.</summary>
+    public async Task<Unit> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Units.FirstOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw OrganizationErrors.UnitNotFound(id);
 
     public async Task<Unit> CreateAsync(UnitInput input)
     {
@@ -92,11 +84,9 @@ public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory dir
         await using var transaction = await db.Database.BeginTransactionAsync();
         var moved = input.ParentId != unit.ParentId ? await MoveAsync(unit, input.ParentId) : [];
         await db.SaveChangesAsync();
-        // Items carry a copy of their unit's path (derived data, so no audit event of its own).
         foreach (var each in moved)
         {
-            await db.Items.IgnoreQueryFilters().Where(i => i.UnitId == each.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(i => i.UnitPath, each.Path));
+            await db.MoveUnitPathAsync(each.Id, each.Path);
         }
         await transaction.CommitAsync();
         // A moved unit changes the scope of everyone in it.

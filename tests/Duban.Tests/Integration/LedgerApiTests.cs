@@ -115,7 +115,7 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
     }
 
     [Fact]
-    public async Task An_item_outside_the_unit_tree_is_403_on_read_write_and_download()
+    public async Task An_item_outside_the_unit_tree_is_404_on_read_write_and_download_like_one_that_does_not_exist()
     {
         var secretariatLiaison = await app.SignedInAsync("demo-supervisor");
         var item = await RegisterAsync(secretariatLiaison, "秘书科");
@@ -128,12 +128,12 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var download = await head.GetAsync($"/api/v1/items/{item.Id}/evidence/1");
         var list = await head.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&q={Uri.EscapeDataString(item.Code)}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, act.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, download.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, write.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, act.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
         Assert.True(list.Items.Count == 0, string.Join(";", list.Items.Select(i => $"{i.Code} {i.UnitName}")) + " vs " + item.Code);
-        Assert.Contains("数据范围", (await read.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal($"整改事项（编号 {item.Id}）不存在。", (await read.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         Assert.Equal("请至少填写一条整改措施。", (await noMeasures.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Contains("不能超过 2000 个字符", (await overlong.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Equal("所选问题类别不存在。", (await badCategory.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-        Assert.Equal(HttpStatusCode.Forbidden, otherUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherUnit.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badEnum.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
         Assert.Equal(before, (await liaison.GetJsonAsync<ItemListResponse>("/api/v1/items")).Total);

@@ -23,7 +23,7 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
     }
 
     [Fact]
-    public async Task An_item_outside_the_tree_is_a_403_page_and_a_missing_one_a_404_page()
+    public async Task An_item_outside_the_tree_is_a_404_page_like_a_missing_one()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var secretariat = (await supervisor.GetJsonAsync<List<UnitRow>>("/api/v1/units")).Single(u => u.Name == "秘书科").Id;
@@ -33,8 +33,8 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
         var forbidden = await head.GetAsync($"/ledger/{foreign.Id}");
         var missing = await head.GetAsync("/ledger/987654");
 
-        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Contains("不在您的数据范围内", WebSession.Text(await forbidden.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, forbidden.StatusCode);
+        Assert.Contains($"整改事项（编号 {foreign.Id}）不存在", WebSession.Text(await forbidden.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("整改事项（编号 987654）不存在", WebSession.Text(await missing.Content.ReadAsStringAsync()));
     }

@@ -47,9 +47,10 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
 
         var response = await client.GetAsync($"/api/v1/people?unit={secretariat}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // Outside the scope is not found, like a unit that does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        Assert.Contains("数据范围", problem!.Detail);
+        Assert.Equal($"单位（编号 {secretariat}）不存在。", problem!.Detail);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
 
         var response = await head.GetAsync($"/api/v1/people/{others!.Items[0].Id}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -89,8 +90,8 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
         var refused = await client.GetAsync($"/org/people?unit={secretariat}");
 
         Assert.All(others!.Items, p => Assert.DoesNotContain(p.Name, html));
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("不在您的数据范围内", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("不存在", await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]
