@@ -3,6 +3,7 @@ using System.Globalization;
 using Duban.Core.Accounts;
 using Duban.Core.Campaigns;
 using Duban.Core.Data;
+using Duban.Core.Common.Workflow;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Microsoft.Data.Sqlite;
@@ -155,13 +156,13 @@ internal static class LedgerGenerator
             ["措施一", "措施二", "措施三"], null, null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20), DeadlineKind.Date,
             DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), null);
         var item = await ledger.RegisterAsync(new RegisterInput(campaignId, unit.Id, details));
-        await ledger.AssignAsync(item.Id);
-        await ledger.StartAsync(item.Id);
+        await ledger.ActAsync(item.Id, ItemAction.Assign, ActionInput.None);
+        await ledger.ActAsync(item.Id, ItemAction.Start, ActionInput.None);
         for (var i = 1; i <= 10; i++)
         {
-            await ledger.ReportProgressAsync(item.Id, $"第 {i} 次进展报告");
+            await ledger.ActAsync(item.Id, ItemAction.ReportProgress, new([new(LedgerWorkflow.Field.Text, $"第 {i} 次进展报告")]));
         }
-        await ledger.UrgeAsync(item.Id, "请加快进度");
+        await ledger.ActAsync(item.Id, ItemAction.Urge, new([new(LedgerWorkflow.Field.Message, "请加快进度")]));
         return item.Id;
     }
 }

@@ -30,7 +30,7 @@ public sealed class LedgerJourneyTests(BrowserFixture browser) : IClassFixture<B
             MimeType = "application/pdf",
             Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n%demo\ntrailer<<>>\n%%EOF\n"),
         });
-        await liaison.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await liaison.GetByRole(AriaRole.Button, new() { Name = "上传佐证材料", Exact = true }).ClickAsync();
         await Assertions.Expect(liaison.Locator("ul.evidence")).ToContainTextAsync("整改情况报告.pdf");
         await liaison.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
         await Assertions.Expect(liaison.Locator("h1 .state")).ToHaveTextAsync("待审核");

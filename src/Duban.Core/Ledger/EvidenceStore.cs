@@ -35,6 +35,9 @@ public sealed class EvidenceStore(DatabaseSettings settings, IOptions<LedgerOpti
 
     public static string AllowedList => "PDF、Word（doc/docx）、Excel（xls/xlsx）、PowerPoint（pptx）、JPG、PNG、OFD";
 
+    /// <summary>The extensions a file picker offers.</summary>
+    public const string Accept = ".pdf,.doc,.docx,.xls,.xlsx,.pptx,.jpg,.jpeg,.png,.ofd";
+
     private string Root => Path.Combine(settings.DataDirectory, "files");
 
     public async Task<StoredFile> SaveAsync(Stream content, string? fileName, CancellationToken cancellationToken = default)

@@ -50,4 +50,12 @@ public static class LedgerErrors
     public static DubanException MeasureRequired() => new(ErrorKind.Validation, "请至少填写一条整改措施。", "measures");
 
     public static DubanException TooManyMeasures(int max) => new(ErrorKind.Validation, $"整改措施最多 {max} 条。", "measures");
+
+    public static DubanException FileRequired() => new(ErrorKind.Validation, "请选择要上传的文件。", "file");
+
+    public static DubanException ExtensionDateRequired() => new(ErrorKind.Validation, "请填写申请延期到的日期。", "dueOn");
+
+    public static DubanException DecisionRequired() => new(ErrorKind.Validation, "请说明是否批准延期。", "approve");
+
+    public static DubanException TargetUnitRequired() => new(ErrorKind.Validation, "请选择转办的目标单位。", "unitId");
 }

@@ -106,11 +106,11 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         });
     }
 
-    /// <summary>Items waiting for the actor: to verify, to assign, to start, to report on or to submit.</summary>
+    /// <summary>Items waiting for the actor (我的待办): those an action of which the transition table marks as awaiting them.</summary>
     public async Task<Page<ItemRow>> MyWorkAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         var actor = db.Actor;
-        var items = db.Items.AsNoTracking().Where(WaitingFor(actor));
+        var items = db.Items.AsNoTracking().Where(LedgerWorkflow.Table.AwaitingWhere(actor));
         var total = await items.CountAsync(cancellationToken);
         var rows = await ProjectAsync(items.OrderBy(i => i.DueOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize),
             cancellationToken);
@@ -250,20 +250,5 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
             units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
             LightRule.Of(r.State == ItemState.Closed, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
             r.Person, r.FoundOn, r.Source, r.UrgeCount, r.Version))];
-    }
-
-    private static Expression<Func<RectificationItem, bool>> WaitingFor(Actor actor)
-    {
-        var supervisor = actor.IsIn(Roles.Supervisor);
-        var head = actor.IsIn(Roles.UnitHead) && actor.UnitPath is not null;
-        var liaison = actor.IsIn(Roles.Liaison) && actor.UnitId is not null;
-        var path = actor.UnitPath ?? "/none/";
-        var unitId = actor.UnitId ?? -1;
-        var personId = actor.PersonId ?? -1;
-        return i =>
-            (supervisor && (i.State == ItemState.Submitted || i.PendingExtensionDueOn != null))
-            || (head && i.UnitPath.StartsWith(path) && (i.State == ItemState.Draft || i.State == ItemState.Assigned || i.State == ItemState.InProgress))
-            || (liaison && i.UnitId == unitId && (i.State == ItemState.Assigned || i.State == ItemState.InProgress))
-            || (i.ResponsiblePersonId == personId && (i.State == ItemState.Assigned || i.State == ItemState.InProgress));
     }
 }

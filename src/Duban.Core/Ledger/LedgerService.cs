@@ -1,6 +1,8 @@
 using Duban.Core.Accounts;
 using Duban.Core.Common;
 using Duban.Core.Common.Scope;
+using Duban.Core.Common.Workflow;
+using Field = Duban.Core.Ledger.LedgerWorkflow.Field;
 using Duban.Core.Data;
 using Duban.Core.Organization;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +38,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     public async Task<RectificationItem> RegisterAsync(RegisterInput input)
     {
         var unit = await units.GetAsync(input.UnitId);
-        if (!LedgerRules.MayRegister(db.Actor, LedgerRules.RelationOf(db.Actor, unit.Id, unit.Path, null)))
+        if (!LedgerRules.MayRegister(db.Actor, LedgerRules.RelationOf(db.Actor, unit.Id, unit.Path)))
         {
             throw new DubanException(ErrorKind.Forbidden, "您的角色无权为该单位登记整改事项。");
         }
@@ -76,51 +78,67 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     /// <summary>Whether the actor may change the item's problem, categories and source (the edit page asks).</summary>
     public bool MayChangeFindings(RectificationItem item) => !item.FindingsNeedASupervisor || Supervises;
 
-    public Task<RectificationItem> AssignAsync(int id, int? version = null) =>
-        ActAsync(id, ItemAction.Assign, version, item => item.Assign(By, Now));
+    /// <summary>
+    /// Takes a workflow action (editing has its own form, <see cref="EditAsync"/>) with what the person sent: the
+    /// one path the API, the page forms and the command line share.
+    /// </summary>
+    public Task<RectificationItem> ActAsync(int id, ItemAction action, ActionInput input, CancellationToken cancellationToken = default) =>
+        ActAsync(id, action, input.Version, item => ApplyAsync(item, action, input, cancellationToken));
 
-    public Task<RectificationItem> StartAsync(int id, int? version = null) =>
-        ActAsync(id, ItemAction.Start, version, item => item.Start(By, Now));
-
-    public Task<RectificationItem> ReportProgressAsync(int id, string? text, int? version = null) =>
-        ActAsync(id, ItemAction.ReportProgress, version, item => item.ReportProgress(text, By, Now));
-
-    public Task<RectificationItem> SubmitAsync(int id, string? note, int? version = null) =>
-        ActAsync(id, ItemAction.Submit, version, item => item.Submit(note, By, Now));
-
-    public Task<RectificationItem> ReturnAsync(int id, string? reason, int? version = null) =>
-        ActAsync(id, ItemAction.Return, version, item => item.Return(reason, By, Now));
-
-    public Task<RectificationItem> CloseAsync(int id, string? noEvidenceReason, string? note, int? version = null) =>
-        ActAsync(id, ItemAction.Close, version, item => item.Close(noEvidenceReason, note, By, Now));
-
-    public Task<RectificationItem> ReopenAsync(int id, string? reason, int? version = null) =>
-        ActAsync(id, ItemAction.Reopen, version, item => item.Reopen(reason, By, Now));
-
-    public Task<RectificationItem> RequestExtensionAsync(int id, DateOnly? dueOn, string? reason, int? version = null) =>
-        ActAsync(id, ItemAction.RequestExtension, version, item =>
-            item.RequestExtension(dueOn ?? throw new DubanException(ErrorKind.Validation, "请填写申请延期到的日期。", "dueOn"), reason, By, Now));
-
-    public Task<RectificationItem> DecideExtensionAsync(int id, bool approve, string? reason, int? version = null) =>
-        ActAsync(id, ItemAction.DecideExtension, version, item => item.DecideExtension(approve, reason, By, Now));
-
-    public Task<RectificationItem> ReassignAsync(int id, int unitId, string? reason, int? version = null) =>
-        ActAsync(id, ItemAction.Reassign, version, async item =>
+    private async Task ApplyAsync(RectificationItem item, ItemAction action, ActionInput input, CancellationToken cancellationToken)
+    {
+        var table = LedgerWorkflow.Table[action];
+        string Label(string field) => table.Fields.Single(f => f.Name == field).Label;
+        switch (action)
         {
-            var target = await units.GetAsync(unitId);
-            item.Reassign(target.Id, target.Path, reason, By, Now);
-        });
-
-    public Task<RectificationItem> UrgeAsync(int id, string? message, int? version = null) =>
-        ActAsync(id, ItemAction.Urge, version, item => item.Urge(message, By, Now));
-
-    /// <summary>Stores the file only after the item and the role are known to allow it.</summary>
-    public Task<RectificationItem> AddEvidenceAsync(int id, Stream content, string? fileName, CancellationToken cancellationToken = default) =>
-        ActAsync(id, ItemAction.AddEvidence, null, async item =>
-        {
-            var stored = await files.SaveAsync(content, fileName, cancellationToken);
-            item.AddEvidence(new EvidenceFile(stored.FileName, stored.ContentType, stored.Size, stored.Sha256, By, Now), By, Now);
-        });
+            case ItemAction.Assign:
+                item.Assign(By, Now);
+                break;
+            case ItemAction.Start:
+                item.Start(By, Now);
+                break;
+            case ItemAction.ReportProgress:
+                item.ReportProgress(input.Text(Field.Text), By, Now);
+                break;
+            case ItemAction.AddEvidence:
+                // The file is stored only once the item and the role are known to allow it.
+                var stored = await files.SaveAsync(input.File ?? throw LedgerErrors.FileRequired(), input.FileName, cancellationToken);
+                item.AddEvidence(new EvidenceFile(stored.FileName, stored.ContentType, stored.Size, stored.Sha256, By, Now), By, Now);
+                break;
+            case ItemAction.Submit:
+                item.Submit(input.Text(Field.Note), By, Now);
+                break;
+            case ItemAction.Return:
+                item.Return(input.Text(Field.Reason), By, Now);
+                break;
+            case ItemAction.Close:
+                item.Close(input.Text(Field.NoEvidenceReason), input.Text(Field.Note), By, Now);
+                break;
+            case ItemAction.Reopen:
+                item.Reopen(input.Text(Field.Reason), By, Now);
+                break;
+            case ItemAction.RequestExtension:
+                item.RequestExtension(input.Date(Field.DueOn, Label(Field.DueOn)) ?? throw LedgerErrors.ExtensionDateRequired(),
+                    input.Text(Field.Reason), By, Now);
+                break;
+            case ItemAction.DecideExtension:
+                item.DecideExtension(input.Decision(Field.Approve, Label(Field.Approve)) ?? throw LedgerErrors.DecisionRequired(),
+                    input.Text(Field.Reason), By, Now);
+                break;
+            case ItemAction.Reassign:
+                var target = await units.GetAsync(input.Number(Field.UnitId, Label(Field.UnitId)) ?? throw LedgerErrors.TargetUnitRequired(),
+                    cancellationToken);
+                item.Reassign(target.Id, target.Path, input.Text(Field.Reason), By, Now);
+                break;
+            case ItemAction.Urge:
+                item.Urge(input.Text(Field.Message), By, Now);
+                break;
+            case ItemAction.Edit:
+                throw new InvalidOperationException("Editing goes through EditAsync with the item's details.");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
 
     /// <summary>A download for someone whose scope covers the item; every download is audited.</summary>
     public async Task<EvidenceDownload> OpenEvidenceAsync(int itemId, int fileId)
@@ -134,18 +152,11 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         return new EvidenceDownload(files.Open(file.Sha256), file.FileName, file.ContentType);
     }
 
-    private Task<RectificationItem> ActAsync(int id, ItemAction action, int? expectedVersion, Action<RectificationItem> change) =>
-        ActAsync(id, action, expectedVersion, item =>
-        {
-            change(item);
-            return Task.CompletedTask;
-        });
-
     private async Task<RectificationItem> ActAsync(int id, ItemAction action, int? expectedVersion,
         Func<RectificationItem, Task> change)
     {
         var item = await GetAsync(id);
-        if (!LedgerRules.RoleMay(action, db.Actor, LedgerRules.RelationOf(db.Actor, item)))
+        if (!LedgerRules.RoleMay(action, db.Actor, item))
         {
             throw LedgerErrors.RoleMayNot(action);
         }

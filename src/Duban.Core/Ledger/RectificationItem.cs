@@ -28,6 +28,8 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
     public static Expression<Func<RectificationItem, int, bool>> Names { get; } =
         (item, person) => item.ResponsiblePersonId == person || item.LeaderPersonId == person;
 
+    public static Expression<Func<RectificationItem, int, bool>> IsResponsible { get; } = (item, person) => item.ResponsiblePersonId == person;
+
     public const int ProblemMaxLength = 2000;
     public const int GoalMaxLength = 1000;
     public const int MeasureMaxLength = 500;

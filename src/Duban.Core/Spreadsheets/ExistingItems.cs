@@ -139,7 +139,7 @@ internal sealed class ExistingItems(DubanDb db, TimeProvider clock)
                 {
                     continue;
                 }
-                if (!item.CanBe(ItemAction.Edit) || !LedgerRules.RoleMay(ItemAction.Edit, db.Actor, LedgerRules.RelationOf(db.Actor, item)))
+                if (!item.CanBe(ItemAction.Edit) || !LedgerRules.RoleMay(ItemAction.Edit, db.Actor, item))
                 {
                     warnings.Add(reader.Issue(row.Number, LedgerColumn.Code,
                         $"事项 {item.Code} 当前状态为“{LedgerTerms.Name(item.State)}”，不能修改：表格中{string.Join("、", changes.Select(c => c.Field))}的变化未导入。"));

@@ -1,4 +1,6 @@
+using Duban.Common.Workflow;
 using Duban.Core.Common;
+using Duban.Core.Common.Workflow;
 using Duban.Core.Data;
 using Duban.Core.Ledger;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +22,6 @@ public sealed record ItemRequest(
 }
 
 /// <summary>The body of a workflow action; each action reads the fields it needs.</summary>
-public sealed record ActionRequest(int? Version, string? Text, string? Reason, string? Note, string? NoEvidenceReason,
-    DateOnly? DueOn, bool? Approve, int? UnitId, string? Message);
-
 public sealed record CampaignResponse(int Id, string Code, string Name, int Year, DateOnly StartsOn, DateOnly EndsOn);
 
 public sealed record LightsResponse(LightCounts Total, IReadOnlyList<UnitLights> Units);
@@ -64,33 +63,7 @@ internal static class LedgerEndpoints
             return await ViewAsync(id, ledger, queries, db, default);
         }).WithSummary("修改整改事项；带 version 时，若事项已被他人修改则返回 409");
 
-        MapAction(items, "assign", (l, id, r) => l.AssignAsync(id, r.Version));
-        MapAction(items, "start", (l, id, r) => l.StartAsync(id, r.Version));
-        MapAction(items, "progress", (l, id, r) => l.ReportProgressAsync(id, r.Text, r.Version));
-        MapAction(items, "submit", (l, id, r) => l.SubmitAsync(id, r.Note, r.Version));
-        MapAction(items, "return", (l, id, r) => l.ReturnAsync(id, r.Reason, r.Version));
-        MapAction(items, "close", (l, id, r) => l.CloseAsync(id, r.NoEvidenceReason, r.Note, r.Version));
-        MapAction(items, "reopen", (l, id, r) => l.ReopenAsync(id, r.Reason, r.Version));
-        MapAction(items, "extension", (l, id, r) => l.RequestExtensionAsync(id, r.DueOn, r.Reason, r.Version));
-        MapAction(items, "extension/decide", (l, id, r) => l.DecideExtensionAsync(id,
-            r.Approve ?? throw new DubanException(ErrorKind.Validation, "请说明是否批准（approve）。", "approve"), r.Reason, r.Version));
-        MapAction(items, "reassign", (l, id, r) => l.ReassignAsync(id,
-            r.UnitId ?? throw new DubanException(ErrorKind.Validation, "请选择转办的目标单位。", "unitId"), r.Reason, r.Version));
-        MapAction(items, "urge", (l, id, r) => l.UrgeAsync(id, r.Message, r.Version));
-
-        items.MapPost("/{id:int}/evidence", async (int id, IFormFile? file, LedgerService ledger, LedgerQueries queries,
-                DubanDb db, CancellationToken ct) =>
-            {
-                if (file is null)
-                {
-                    throw new DubanException(ErrorKind.Validation, "请选择要上传的文件（表单字段 file）。", "file");
-                }
-                await using var content = file.OpenReadStream();
-                await ledger.AddEvidenceAsync(id, content, file.FileName, ct);
-                return await ViewAsync(id, ledger, queries, db, ct);
-            })
-            .DisableAntiforgery()
-            .WithSummary("上传佐证材料（multipart/form-data，字段 file）：按内容校验类型，大小受上限约束");
+        items.MapActions(LedgerWorkflow.Table.Forms, RunAsync);
         items.MapGet("/{id:int}/evidence/{fileId:int}", async (int id, int fileId, LedgerService ledger, HttpContext context) =>
         {
             var download = await ledger.OpenEvidenceAsync(id, fileId);
@@ -106,14 +79,14 @@ internal static class LedgerEndpoints
             .WithTags("整改台账").WithSummary("等待当前用户处理的整改事项");
     }
 
-    private static void MapAction(RouteGroupBuilder items, string name, Func<LedgerService, int, ActionRequest, Task<RectificationItem>> act) =>
-        items.MapPost($"/{{id:int}}/{name}", async (int id, [FromBody] ActionRequest? request, LedgerService ledger,
-                LedgerQueries queries, DubanDb db) =>
-            {
-                var item = await act(ledger, id, request ?? new ActionRequest(null, null, null, null, null, null, null, null, null));
-                return await db.ViewAsync(item, queries.Today, queries.YellowDays);
-            })
-            .WithSummary($"工作流操作：{name}");
+    /// <summary>One workflow action, for the API and the page forms alike; answers the item as the actor now sees it.</summary>
+    public static async Task<object> RunAsync(HttpContext context, int id, ItemAction action, ActionInput input, CancellationToken ct)
+    {
+        var services = context.RequestServices;
+        var item = await services.GetRequiredService<LedgerService>().ActAsync(id, action, input, ct);
+        var queries = services.GetRequiredService<LedgerQueries>();
+        return await services.GetRequiredService<DubanDb>().ViewAsync(item, queries.Today, queries.YellowDays, ct);
+    }
 
     private static async Task<ItemView> ViewAsync(int id, LedgerService ledger, LedgerQueries queries, DubanDb db, CancellationToken ct) =>
         await db.ViewAsync(await ledger.GetAsync(id, ct), queries.Today, queries.YellowDays, ct);

@@ -107,7 +107,7 @@ public static class DubanWebApp
         app.MapDubanApi();
         Bench.CeilingEndpoint.MapBenchCeiling(app, app.Configuration);
         app.MapAccountEndpoints();
-        Components.Pages.Ledger.LedgerActionEndpoints.MapLedgerPageActions(app);
+        Ledger.LedgerPageActions.MapLedgerPageActions(app);
         app.MapImportPages();
         Components.Pages.Ledger.LedgerExportEndpoint.MapLedgerExport(app);
         app.MapRazorComponents<App>();

@@ -110,7 +110,7 @@ public abstract class BadQueryTests<TFactory>(TFactory app) where TFactory : Dub
     }
 
     [Fact]
-    public async Task An_unreadable_value_in_an_action_form_is_a_Chinese_400_page()
+    public async Task An_unreadable_value_in_an_action_form_comes_back_as_a_Chinese_notice_not_a_500()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?state=Submitted")).Items[0];
@@ -122,8 +122,8 @@ public abstract class BadQueryTests<TFactory>(TFactory app) where TFactory : Dub
             ["Version"] = "abc",
         }));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("请求有误", WebSession.Text(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("版本号应为编号（数字）", await supervisor.RedirectedPageTextAsync(response));
     }
 }
 

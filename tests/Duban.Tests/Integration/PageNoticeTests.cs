@@ -51,7 +51,7 @@ public abstract class PageNoticeTests<TFactory>(TFactory app) where TFactory : D
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?state=InProgress")).Items[0];
 
-        var response = await PostActionAsync(supervisor, item.Id, "urge", new() { ["Text"] = "请抓紧整改。" });
+        var response = await PostActionAsync(supervisor, item.Id, "urge", new() { ["message"] = "请抓紧整改。" });
 
         Assert.Contains("已完成：催办", await supervisor.RedirectedPageTextAsync(response));
     }

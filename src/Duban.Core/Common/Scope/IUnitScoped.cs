@@ -19,4 +19,7 @@ public interface IUnitScoped<TSelf> where TSelf : class, IUnitScoped<TSelf>
 
     /// <summary>Whether the record names the person (责任人, 责任领导…): a member sees records naming them.</summary>
     static abstract Expression<Func<TSelf, int, bool>> Names { get; }
+
+    /// <summary>Whether the person answers for the record (责任人): some actions are theirs whatever their role.</summary>
+    static abstract Expression<Func<TSelf, int, bool>> IsResponsible { get; }
 }

@@ -5,13 +5,17 @@ namespace Duban.Tests.Domain.Ledger;
 
 public class RoleTableTests
 {
+    // The built item is in unit 7 (/1/2/7/) and names person 11 as its 责任人.
     private static Actor As(string role, int unitId = 7, string path = "/1/2/7/", int personId = 20) =>
         new(1, "u", new HashSet<string> { role }, personId, unitId, path);
 
-    private static readonly ItemRelation Own = new(true, true, false);
-    private static readonly ItemRelation Below = new(false, true, false);
-    private static readonly ItemRelation Elsewhere = new(false, false, false);
-    private static readonly ItemRelation Named = new(false, false, true);
+    private static Actor Standing(string role, string relation) => relation switch
+    {
+        "Own" => As(role),
+        "Below" => As(role, unitId: 2, path: "/1/2/"),
+        "Named" => As(role, unitId: 22, path: "/1/22/", personId: 11),
+        _ => As(role, unitId: 22, path: "/1/22/"),
+    };
 
     [Theory]
     [InlineData(Roles.Liaison, "Own", ItemAction.Submit, true)]
@@ -34,9 +38,7 @@ public class RoleTableTests
     [InlineData(Roles.Admin, "Own", ItemAction.Edit, false)]
     public void Roles_may_act_as_the_table_says(string role, string relation, ItemAction action, bool allowed)
     {
-        var standing = relation switch { "Own" => Own, "Below" => Below, "Named" => Named, _ => Elsewhere };
-
-        Assert.Equal(allowed, LedgerRules.RoleMay(action, As(role), standing));
+        Assert.Equal(allowed, LedgerRules.RoleMay(action, Standing(role, relation), ItemBuilder.Item(ItemState.Draft)));
     }
 
     [Fact]
@@ -54,8 +56,8 @@ public class RoleTableTests
     {
         var head = As(Roles.UnitHead, unitId: 2, path: "/1/2/");
 
-        Assert.Equal(new ItemRelation(false, true, false), LedgerRules.RelationOf(head, 7, "/1/2/7/", null));
-        Assert.Equal(new ItemRelation(false, false, false), LedgerRules.RelationOf(head, 22, "/1/22/", null));
-        Assert.Equal(new ItemRelation(false, false, true), LedgerRules.RelationOf(head, 22, "/1/22/", 20));
+        Assert.Equal(new ItemRelation(false, true), LedgerRules.RelationOf(head, 7, "/1/2/7/"));
+        Assert.Equal(new ItemRelation(false, false), LedgerRules.RelationOf(head, 22, "/1/22/"));
+        Assert.Equal(new ItemRelation(true, true), LedgerRules.RelationOf(head, 2, "/1/2/"));
     }
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Duban.Core.Common.Workflow;
+
+/// <summary>
+/// What a person sent with an action, from a JSON body or a page form alike: values by field name (case does not
+/// matter), the version they saw, and an uploaded file. Reading a value checks its kind and says in Chinese which
+/// field is wrong.
+/// </summary>
+public sealed class ActionInput
+{
+    private readonly Dictionary<string, string?> _values;
+
+    public ActionInput(IEnumerable<KeyValuePair<string, string?>> values, Stream? file = null, string? fileName = null)
+    {
+        _values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in values)
+        {
+            _values[name] = value;
+        }
+        File = file;
+        FileName = fileName;
+    }
+
+    public static ActionInput None { get; } = new([]);
+
+    public Stream? File { get; }
+
+    public string? FileName { get; }
+
+    /// <summary>The record's version the person saw; a newer one on save means someone else changed it (409).</summary>
+    public int? Version => Number("version", "版本号");
+
+    public string? Text(string name) => _values.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+
+    public DateOnly? Date(string name, string label) => Text(name) is { } text
+        ? DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new DubanException(ErrorKind.Validation, $"{label}不是有效的日期，请写成 2026-06-30 的形式。", name)
+        : null;
+
+    public bool? Decision(string name, string label) => Text(name)?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "true" or "approve" => true,
+        "false" or "refuse" => false,
+        _ => throw new DubanException(ErrorKind.Validation, $"{label}只能是 true（同意）或 false（不同意）。", name),
+    };
+
+    public int? Number(string name, string label) => Text(name) is { } text
+        ? int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new DubanException(ErrorKind.Validation, $"{label}应为编号（数字）。", name)
+        : null;
+}

@@ -1,0 +1,65 @@
+using Duban.Components.Shared;
+using Duban.Core.Common;
+using Duban.Core.Common.Workflow;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Duban.Common.Workflow;
+
+/// <summary>
+/// Routes made from a transition table: for each action with a form, the API's <c>POST …/{id}/{slug}</c> and the
+/// page form's <c>POST …/{id}/act/{slug}</c>. Both read the same fields and run the same service call; the API
+/// answers with the record, the page goes back to the record with a one-time notice.
+/// </summary>
+internal static class WorkflowRoutes
+{
+    public delegate Task<object> Run<TAction>(HttpContext context, int id, TAction action, ActionInput input, CancellationToken cancellationToken)
+        where TAction : struct, Enum;
+
+    public static void MapActions<TAction>(this RouteGroupBuilder api, IEnumerable<(TAction Action, IWorkflowAction Form)> actions, Run<TAction> run)
+        where TAction : struct, Enum
+    {
+        foreach (var (action, form) in actions.Where(a => a.Form.HasForm))
+        {
+            api.MapPost($"/{{id:int}}/{form.Slug}", async (int id, HttpContext context, CancellationToken ct) =>
+                    Results.Ok(await run(context, id, action, await ActionInputs.ReadAsync(context.Request, ct), ct)))
+                .DisableAntiforgery()
+                .WithSummary($"{form.Name}" + (form.Fields.Count == 0 ? "" : "：" + string.Join("，", form.Fields.Select(Describe))));
+        }
+    }
+
+    public static void MapActionForms<TAction>(this IEndpointRouteBuilder app, string pageBase, IEnumerable<(TAction Action, IWorkflowAction Form)> actions,
+        Run<TAction> run) where TAction : struct, Enum
+    {
+        var group = app.MapGroup(pageBase + "/{id:int}/act").RequireAuthorization().ExcludeFromDescription();
+        foreach (var (action, form) in actions.Where(a => a.Form.HasForm))
+        {
+            group.MapPost("/" + form.Slug, async (int id, HttpContext context, CancellationToken ct) =>
+            {
+                var back = $"{pageBase}/{id}";
+                // The antiforgery middleware only records its verdict; an endpoint that reads the form itself checks it.
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                {
+                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Error, "页面已过期，请刷新后重试。"));
+                }
+                try
+                {
+                    await run(context, id, action, await ActionInputs.ReadAsync(context.Request, ct), ct);
+                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Success, $"已完成：{form.Name}"));
+                }
+                catch (DubanException e) when (e.Kind is ErrorKind.Validation or ErrorKind.Conflict)
+                {
+                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Error, e.Message));
+                }
+                catch (DubanException e)
+                {
+                    // Not found or forbidden: the Chinese error page says which.
+                    context.Items[PageErrors.MessageKey] = e.Message;
+                    return Results.StatusCode(Api.ProblemExceptionHandler.StatusOf(e.Kind));
+                }
+            }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }
+    }
+
+    private static string Describe(ActionField field) =>
+        $"{field.Name}（{field.Label}{(field.Required ? "，必填" : "")}）";
+}
