@@ -51,7 +51,7 @@ public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         var campaign = (await liaison.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
         var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(campaign, unit, [], ItemSource.SelfInspection,
             "=HYPERLINK(\"http://example.invalid\",\"点这里\")", null, ["@SUM(A1:A9)", "-1+2"], null, null,
-            DateOnly.FromDateTime(DateTime.UtcNow), DeadlineKind.Immediate, null, null, null), WebSession.Json);
+            app.Today, DeadlineKind.Immediate, null, null, null), WebSession.Json);
         Assert.True(created.IsSuccessStatusCode);
         var file = Path.Combine(app.DataDir, "export-formula.xlsx");
 

@@ -246,7 +246,7 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         Assert.Equal(all.Total, all.Lights!.Total);
         Assert.Equal(all.Lights.Red, red.Total);
         Assert.All(red.Items, i => Assert.Equal(Light.Red, i.Light));
-        Assert.All(red.Items, i => Assert.True(i.DueOn < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))));
+        Assert.All(red.Items, i => Assert.True(i.DueOn < app.Today));
         Assert.NotEmpty(unitInProgress.Items);
         Assert.All(unitInProgress.Items, i => Assert.True(i.UnitName == "综合科" && i.State == ItemState.InProgress));
         Assert.NotEmpty(text.Items);
@@ -281,9 +281,9 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         Assert.Contains(seen.History, e => e.Kind == ItemEventKind.Urged && e.Text == "请本周内报送进展");
     }
 
-    private static ItemRequest NewItem(int unitId) => new(null, unitId, [1, 2], ItemSource.SelfInspection,
+    private ItemRequest NewItem(int unitId) => new(null, unitId, [1, 2], ItemSource.SelfInspection,
         "接待群众来访态度生硬", "服务规范", ["开展服务礼仪培训", "设立意见箱"], null, null,
-        DateOnly.FromDateTime(DateTime.UtcNow), DeadlineKind.Date, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40)), null, null);
+        app.Today, DeadlineKind.Date, app.Today.AddDays(40), null, null);
 
     private async Task<ItemView> RegisterAsync(HttpClient client, string unitName)
     {
@@ -353,7 +353,7 @@ public sealed class LedgerGuardTests(SqliteAppFactory app) : IClassFixture<Sqlit
         var liaison = await app.SignedInAsync("demo-liaison");
 
         var response = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, units.Single(u => u.Name == "综合科").Id, [], ItemSource.SelfInspection,
-            "会议纪要不规范", null, ["统一模板"], stranger.Id, null, DateOnly.FromDateTime(DateTime.UtcNow), DeadlineKind.Immediate, null, null, null), WebSession.Json);
+            "会议纪要不规范", null, ["统一模板"], stranger.Id, null, app.Today, DeadlineKind.Immediate, null, null, null), WebSession.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("不在您的数据范围内", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);

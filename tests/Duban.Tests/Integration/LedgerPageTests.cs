@@ -82,7 +82,7 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
         var liaison = await app.SignedInAsync("demo-liaison");
         var head = await app.SignedInAsync("demo-head");
         // A problem the unit found itself: one found by others only a supervisor may rewrite.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, (await liaison.UnitAsync("综合科")).Id, [],
             ItemSource.SelfInspection, "过期编辑：原来的问题", null, ["专人负责"], null, null, today, DeadlineKind.Date, today.AddDays(30), null, null), WebSession.Json);
         var item = (await created.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
