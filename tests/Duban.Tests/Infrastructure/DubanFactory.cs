@@ -127,7 +127,7 @@ public sealed class BareSqliteAppFactory : SqliteAppFactory
 /// Same app on a PostgreSQL database of its own (duban_test_&lt;guid&gt;), created here and dropped afterwards. The
 /// server comes from DUBAN_TEST_POSTGRES, which ./test.sh sets once it has started PostgreSQL.
 /// </summary>
-public sealed class PostgresAppFactory : DubanFactory
+public class PostgresAppFactory : DubanFactory
 {
     private readonly string _database = "duban_test_" + Guid.NewGuid().ToString("N");
     private string? _server;
@@ -160,4 +160,10 @@ public sealed class PostgresAppFactory : DubanFactory
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>Same app on PostgreSQL without `--demo`: only the first administrator exists.</summary>
+public sealed class BarePostgresAppFactory : PostgresAppFactory
+{
+    protected override bool Demo => false;
 }

@@ -8,7 +8,7 @@ using Duban.Tests.Infrastructure;
 namespace Duban.Tests.Integration;
 
 /// <summary>The ledger pages through HTTP: scope, bad input and refusals show in Chinese, and nothing typed is lost.</summary>
-public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class LedgerPageTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task The_list_shows_light_counts_and_only_the_heads_own_tree()
@@ -147,8 +147,13 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
     }
 }
 
+public sealed class SqliteLedgerPageTests(SqliteAppFactory app) : LedgerPageTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresLedgerPageTests(PostgresAppFactory app) : LedgerPageTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
+
 /// <summary>The in-memory light tally agrees with the database after changes that move items between lights.</summary>
-public sealed class LightTallyTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class LightTallyTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task Counts_from_the_tally_match_the_database_after_workflow_changes()
@@ -189,3 +194,8 @@ public sealed class LightTallyTests(SqliteAppFactory app) : IClassFixture<Sqlite
         Assert.Equal("综合科", Assert.Single(generalLights.Units).UnitName);
     }
 }
+
+public sealed class SqliteLightTallyTests(SqliteAppFactory app) : LightTallyTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresLightTallyTests(PostgresAppFactory app) : LightTallyTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
