@@ -3,41 +3,11 @@ using Duban.Core.Ledger;
 
 namespace Duban.Tests.Domain.Ledger;
 
+/// <summary>The parts of who-may-act that the transition table does not spell out cell by cell.</summary>
 public class RoleTableTests
 {
     private static Actor As(string role, int unitId = 7, string path = "/1/2/7/", int personId = 20) =>
         new(1, "u", new HashSet<string> { role }, personId, unitId, path);
-
-    private static readonly ItemRelation Own = new(true, true, false);
-    private static readonly ItemRelation Below = new(false, true, false);
-    private static readonly ItemRelation Elsewhere = new(false, false, false);
-    private static readonly ItemRelation Named = new(false, false, true);
-
-    [Theory]
-    [InlineData(Roles.Liaison, "Own", ItemAction.Submit, true)]
-    [InlineData(Roles.Liaison, "Own", ItemAction.Close, false)]
-    [InlineData(Roles.Liaison, "Own", ItemAction.Assign, false)]
-    [InlineData(Roles.Liaison, "Below", ItemAction.Submit, false)]
-    [InlineData(Roles.Liaison, "Elsewhere", ItemAction.ReportProgress, false)]
-    [InlineData(Roles.UnitHead, "Below", ItemAction.Assign, true)]
-    [InlineData(Roles.UnitHead, "Below", ItemAction.Return, true)]
-    [InlineData(Roles.UnitHead, "Below", ItemAction.Close, false)]
-    [InlineData(Roles.UnitHead, "Elsewhere", ItemAction.Urge, false)]
-    [InlineData(Roles.Supervisor, "Elsewhere", ItemAction.Close, true)]
-    [InlineData(Roles.Supervisor, "Elsewhere", ItemAction.DecideExtension, true)]
-    [InlineData(Roles.Supervisor, "Elsewhere", ItemAction.Submit, false)]
-    [InlineData(Roles.Supervisor, "Elsewhere", ItemAction.Start, false)]
-    [InlineData(Roles.Member, "Named", ItemAction.ReportProgress, true)]
-    [InlineData(Roles.Member, "Named", ItemAction.Submit, false)]
-    [InlineData(Roles.Member, "Own", ItemAction.ReportProgress, false)]
-    [InlineData(Roles.Leadership, "Own", ItemAction.Edit, false)]
-    [InlineData(Roles.Admin, "Own", ItemAction.Edit, false)]
-    public void Roles_may_act_as_the_table_says(string role, string relation, ItemAction action, bool allowed)
-    {
-        var standing = relation switch { "Own" => Own, "Below" => Below, "Named" => Named, _ => Elsewhere };
-
-        Assert.Equal(allowed, LedgerRules.RoleMay(action, As(role), standing));
-    }
 
     [Fact]
     public void The_submitter_is_not_offered_the_close_button()
@@ -57,5 +27,13 @@ public class RoleTableTests
         Assert.Equal(new ItemRelation(false, true, false), LedgerRules.RelationOf(head, 7, "/1/2/7/", null));
         Assert.Equal(new ItemRelation(false, false, false), LedgerRules.RelationOf(head, 22, "/1/22/", null));
         Assert.Equal(new ItemRelation(false, false, true), LedgerRules.RelationOf(head, 22, "/1/22/", 20));
+    }
+
+    [Fact]
+    public void A_unit_whose_path_only_starts_like_ones_own_is_not_in_ones_tree()
+    {
+        var head = As(Roles.UnitHead, unitId: 2, path: "/1/2/");
+
+        Assert.False(LedgerRules.RelationOf(head, 21, "/1/21/", null).InOwnTree);
     }
 }
