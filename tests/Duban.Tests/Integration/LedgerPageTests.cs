@@ -65,7 +65,7 @@ public abstract class LedgerPageTests<TFactory>(TFactory app) where TFactory : D
             ["Input.Problem"] = "周例会记录不完整",
             ["Input.Measures"] = "指定专人记录\n会后当天归档",
             ["Input.Source"] = "SelfInspection",
-            ["Input.FoundOn"] = "2026-11-20",
+            ["Input.FoundOn"] = app.Today.AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.DeadlineKind"] = "Immediate",
         });
 
