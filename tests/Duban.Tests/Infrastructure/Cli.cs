@@ -41,7 +41,7 @@ public static class DubanCli
     }
 
     /// <summary>Starts a verb that keeps running (serve) from the temp folder; the caller stops it by its process.</summary>
-    public static Process Start(params string[] args) => Process.Start(StartInfo(new Dictionary<string, string>(), args))!;
+    public static Process Start(IDictionary<string, string> environment, params string[] args) => Process.Start(StartInfo(environment, args))!;
 
     private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string[] args)
     {

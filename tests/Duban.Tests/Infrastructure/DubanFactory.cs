@@ -3,7 +3,10 @@ using Duban.Core.Data;
 using Duban.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Duban.Tests.Infrastructure;
@@ -16,9 +19,24 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
 {
     public const string PostgresVariable = "DUBAN_TEST_POSTGRES";
 
+    /// <summary>
+    /// Where every app's clock starts: a Wednesday morning in China, at or before the real date, because verbs run in
+    /// a process of their own on the real clock and must not see the server's dates as lying in their future.
+    /// </summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, Core.Common.ChinaTime.Offset);
+
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "duban-tests", Guid.NewGuid().ToString("N"));
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// The app's only clock; it stands still unless a test moves it. Sessions and antiforgery read it too, so a test
+    /// that keeps a session does not move it past <c>AuthenticationSetup.SessionLifetime</c> (8 hours).
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Today in China by the app's clock, for tests that write dates relative to it.</summary>
+    public DateOnly Today => Core.Common.ChinaTime.Today(Clock);
 
     public string? ConnectionString { get; protected set; }
 
@@ -48,6 +66,7 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting("ConnectionStrings:" + DubanConfiguration.ConnectionStringName, ConnectionString);
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());
+        builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>The environment a CLI verb needs to work on this app's database (the data folder is passed as --data).</summary>
@@ -108,7 +127,7 @@ public sealed class BareSqliteAppFactory : SqliteAppFactory
 /// Same app on a PostgreSQL database of its own (duban_test_&lt;guid&gt;), created here and dropped afterwards. The
 /// server comes from DUBAN_TEST_POSTGRES, which ./test.sh sets once it has started PostgreSQL.
 /// </summary>
-public sealed class PostgresAppFactory : DubanFactory
+public class PostgresAppFactory : DubanFactory
 {
     private readonly string _database = "duban_test_" + Guid.NewGuid().ToString("N");
     private string? _server;
@@ -141,4 +160,10 @@ public sealed class PostgresAppFactory : DubanFactory
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>Same app on PostgreSQL without `--demo`: only the first administrator exists.</summary>
+public sealed class BarePostgresAppFactory : PostgresAppFactory
+{
+    protected override bool Demo => false;
 }

@@ -100,7 +100,7 @@ public abstract partial class EvidenceTests<TFactory>(TFactory app) where TFacto
     {
         var unit = await liaison.UnitAsync("综合科");
         var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, unit.Id, [], ItemSource.SelfInspection,
-            "佐证材料测试：窗口服务不规范", null, ["制定服务规范"], null, null, DateOnly.FromDateTime(DateTime.UtcNow),
+            "佐证材料测试：窗口服务不规范", null, ["制定服务规范"], null, null, app.Today,
             DeadlineKind.Immediate, null, null, null), WebSession.Json);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!.Id;

@@ -16,14 +16,14 @@ using MiniExcelLibs;
 namespace Duban.Tests.Integration;
 
 /// <summary>`duban export ledger`: the standard layout, formulas neutralised, and export → import giving the same items.</summary>
-public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class ExportTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task The_export_is_a_valid_workbook_in_the_standard_layout_with_every_item()
     {
         var file = Path.Combine(app.DataDir, "export-all.xlsx");
 
-        var result = await DubanCli.RunAsync("export", "ledger", "--campaign", DemoData.CampaignCode, "--out", file, "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "export", "ledger", "--campaign", DemoData.CampaignCode, "--out", file, "--data", app.DataDir);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         using (var document = SpreadsheetDocument.Open(file, false))
@@ -51,11 +51,11 @@ public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         var campaign = (await liaison.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
         var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(campaign, unit, [], ItemSource.SelfInspection,
             "=HYPERLINK(\"http://example.invalid\",\"点这里\")", null, ["@SUM(A1:A9)", "-1+2"], null, null,
-            DateOnly.FromDateTime(DateTime.UtcNow), DeadlineKind.Immediate, null, null, null), WebSession.Json);
+            app.Today, DeadlineKind.Immediate, null, null, null), WebSession.Json);
         Assert.True(created.IsSuccessStatusCode);
         var file = Path.Combine(app.DataDir, "export-formula.xlsx");
 
-        Assert.Equal(0, (await DubanCli.RunAsync("export", "ledger", "--campaign", DemoData.CampaignCode, "--unit", "综合科", "--out", file, "--data", app.DataDir)).ExitCode);
+        Assert.Equal(0, (await DubanCli.RunAsync(app.CliEnvironment, "export", "ledger", "--campaign", DemoData.CampaignCode, "--unit", "综合科", "--out", file, "--data", app.DataDir)).ExitCode);
 
         using var document = SpreadsheetDocument.Open(file, false);
         var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
@@ -76,9 +76,9 @@ public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
             return await db.SaveChangesAsync();
         });
         var file = Path.Combine(app.DataDir, "round-trip.xlsx");
-        Assert.Equal(0, (await DubanCli.RunAsync("export", "ledger", "--campaign", DemoData.CampaignCode, "--out", file, "--data", app.DataDir)).ExitCode);
+        Assert.Equal(0, (await DubanCli.RunAsync(app.CliEnvironment, "export", "ledger", "--campaign", DemoData.CampaignCode, "--out", file, "--data", app.DataDir)).ExitCode);
 
-        var imported = await DubanCli.RunAsync("import", file, "--campaign", "RT-2026", "--data", app.DataDir);
+        var imported = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "RT-2026", "--data", app.DataDir);
 
         Assert.True(imported.ExitCode == 0, imported.Output + imported.Error);
         var supervisor = await app.SignedInAsync("demo-supervisor");
@@ -143,3 +143,8 @@ public sealed class ExportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         return [.. MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Skip(3)];
     }
 }
+
+public sealed class SqliteExportTests(SqliteAppFactory app) : ExportTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresExportTests(PostgresAppFactory app) : ExportTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

@@ -171,7 +171,7 @@ public abstract class ImportExistingTests<TFactory>(TFactory app) where TFactory
         var unit = (await supervisor.UnitAsync("综合科")).Id;
         var people = (await supervisor.GetJsonAsync<PagedResponse<PersonRow>>($"/api/v1/people?unit={unit}&pageSize=50")).Items;
         var catalog = (await supervisor.GetJsonAsync<List<CatalogEntryResponse>>("/api/v1/catalog")).Select(e => e.Id).ToList();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         async Task<int> RegisterAsync(string problem, ItemSource source, string[] measures, DeadlineKind kind, ReportingPeriod? period)
         {
             var response = await supervisor.PostAsJsonAsync("/api/v1/items", new ItemRequest(id, unit, [catalog[0], catalog[5]], source, $"{name}：{problem}",

@@ -197,7 +197,10 @@ public abstract class ImportPageTests<TFactory>(TFactory app) where TFactory : D
         var fresh = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
         await File.WriteAllBytesAsync(stale, [1, 2, 3]);
         await File.WriteAllBytesAsync(fresh, [1, 2, 3]);
-        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-1));
+        // The sweep compares a file's time with the app's clock, which stands still in the past of the real one.
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        File.SetLastWriteTimeUtc(stale, now.AddDays(-1));
+        File.SetLastWriteTimeUtc(fresh, now);
 
         await using var restarted = app.WithWebHostBuilder(_ => { });
         _ = restarted.Services;

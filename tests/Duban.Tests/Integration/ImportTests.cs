@@ -9,7 +9,7 @@ using MiniExcelLibs;
 namespace Duban.Tests.Integration;
 
 /// <summary>`duban import` on sheets the tests build: real-ledger headers, all or nothing, skip-invalid, re-import.</summary>
-public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class ImportTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task A_valid_sheet_with_title_and_note_rows_imports_every_row_in_its_state()
@@ -24,7 +24,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
             ["注：整改时限请写具体日期", "", "", ""],
         ]);
 
-        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("导入 3 行", result.Output);
@@ -50,7 +50,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
             Row("6", "全有或全无：期限早于发现", deadline: "2026-01-01"),
         ]);
 
-        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--json", "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--json", "--data", app.DataDir);
 
         Assert.Equal(3, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -76,8 +76,8 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
             Row("3", "跳过错误行：正确二", deadline: "立行立改"),
         ]);
 
-        var first = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--skip-invalid", "--data", app.DataDir);
-        var second = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--skip-invalid", "--data", app.DataDir);
+        var first = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--skip-invalid", "--data", app.DataDir);
+        var second = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--skip-invalid", "--data", app.DataDir);
 
         Assert.Equal(3, first.ExitCode);
         Assert.Contains("导入 2 行", first.Output);
@@ -96,7 +96,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
     {
         var file = await WriteXlsxAsync("dry.xlsx", [Header, Row("1", "试运行：不写入")]);
 
-        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--dry-run", "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--dry-run", "--data", app.DataDir);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("正确 1 行", result.Output);
@@ -111,7 +111,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         var path = Path.Combine(app.DataDir, "gb.csv");
         await File.WriteAllBytesAsync(path, Encoding.GetEncoding("GB18030").GetBytes(string.Join("\r\n", lines)));
 
-        var result = await DubanCli.RunAsync("import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Single(await ItemsAsync("GB18030导入"));
@@ -123,10 +123,10 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         var file = await WriteXlsxAsync("alias.xlsx", [Header, Row("1", "别名导入：办公室的问题", unit: "办公室")]);
         var longFile = await WriteXlsxAsync("long.xlsx", [Header, .. Enumerable.Range(1, 8).Select(i => Row($"{i}", $"超长表格第{i}行"))]);
 
-        var ambiguous = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--dry-run", "--data", app.DataDir);
-        var aliased = await DubanCli.RunAsync(new Dictionary<string, string> { ["Import__UnitAliases__办公室"] = "区政府办公室" },
+        var ambiguous = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--dry-run", "--data", app.DataDir);
+        var aliased = await DubanCli.RunAsync(new Dictionary<string, string>(app.CliEnvironment) { ["Import__UnitAliases__办公室"] = "区政府办公室" },
             "import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
-        var tooLong = await DubanCli.RunAsync(new Dictionary<string, string> { ["Import__MaxRows"] = "5" },
+        var tooLong = await DubanCli.RunAsync(new Dictionary<string, string>(app.CliEnvironment) { ["Import__MaxRows"] = "5" },
             "import", longFile, "--campaign", "ZFJS-2026", "--data", app.DataDir);
 
         Assert.Equal(3, ambiguous.ExitCode);
@@ -143,7 +143,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         var path = Path.Combine(app.DataDir, "garbage.xlsx");
         await File.WriteAllBytesAsync(path, [.. Enumerable.Range(0, 2048).Select(i => (byte)(i * 31 % 253))]);
 
-        var result = await DubanCli.RunAsync("import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("无法读取", result.Error);
@@ -154,7 +154,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
     {
         var file = await WriteXlsxAsync("nohead.xlsx", [["序号", "问题描述", "备注"], ["1", "缺列测试", ""]]);
 
-        var result = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("缺少“责任单位”列", result.Output);
@@ -175,7 +175,7 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
             Line(2, "旧格式导入：第三季度完成", "第三季度"),
         ]));
 
-        var result = await DubanCli.RunAsync("import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var result = await DubanCli.RunAsync(app.CliEnvironment, "import", path, "--campaign", "ZFJS-2026", "--data", app.DataDir);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         var items = await ItemsAsync("旧格式导入");
@@ -190,14 +190,14 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         const int count = 5000;
         var file = await WriteXlsxAsync("killed.xlsx", [Header, .. Enumerable.Range(1, count).Select(i => Row($"{i}", $"断电测试第{i}行"))]);
 
-        var killed = await DubanCli.KillWhenAsync(new Dictionary<string, string>(), "正在写入：1000 /",
+        var killed = await DubanCli.KillWhenAsync(app.CliEnvironment, "正在写入：1000 /",
             "import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
 
         Assert.True(killed, "the import ended before it could be killed while writing");
         Assert.Empty(await ItemsAsync("断电测试"));
-        var verify = await DubanCli.RunAsync("audit", "verify", "--data", app.DataDir);
+        var verify = await DubanCli.RunAsync(app.CliEnvironment, "audit", "verify", "--data", app.DataDir);
         Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
-        var again = await DubanCli.RunAsync("import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
+        var again = await DubanCli.RunAsync(app.CliEnvironment, "import", file, "--campaign", "ZFJS-2026", "--data", app.DataDir);
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
         Assert.Contains($"导入 {count} 行", again.Output);
     }
@@ -215,3 +215,8 @@ public sealed class ImportTests(SqliteAppFactory app) : IClassFixture<SqliteAppF
         return [.. (await client.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&q={Uri.EscapeDataString(text)}")).Items];
     }
 }
+
+public sealed class SqliteImportTests(SqliteAppFactory app) : ImportTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresImportTests(PostgresAppFactory app) : ImportTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

@@ -43,8 +43,8 @@ public abstract class InputTextApiTests<TFactory>(TFactory app) where TFactory :
         Assert.Equal(["开展培训"], stored.Measures);
     }
 
-    private static ItemRequest NewItem(int unitId, string problem) => new(null, unitId, [], ItemSource.SelfInspection,
-        problem, null, ["开展服务礼仪培训"], null, null, DateOnly.FromDateTime(DateTime.UtcNow), DeadlineKind.Immediate, null, null, null);
+    private ItemRequest NewItem(int unitId, string problem) => new(null, unitId, [], ItemSource.SelfInspection,
+        problem, null, ["开展服务礼仪培训"], null, null, app.Today, DeadlineKind.Immediate, null, null, null);
 }
 
 public sealed class SqliteInputTextApiTests(SqliteAppFactory app) : InputTextApiTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;

@@ -166,7 +166,7 @@ public abstract class ItemEditTests<TFactory>(TFactory app) where TFactory : Dub
         var unit = (await supervisor.UnitAsync("综合科")).Id;
         var people = await PeopleAsync(supervisor, "综合科");
         var categories = (await supervisor.GetJsonAsync<List<CatalogEntryResponse>>("/api/v1/catalog")).Take(3).Select(e => e.Id).ToArray();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var created = await client.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, unit, [categories[1], categories[2]], source, problem,
             "信息按时报送率100%", ["建立报送时限表", "指定专人负责"], people[0].Id, people[^1].Id, today.AddDays(-3), kind,
             kind == DeadlineKind.Date ? today.AddDays(45) : null, period, null), WebSession.Json);

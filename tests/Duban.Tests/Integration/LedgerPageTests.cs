@@ -8,7 +8,7 @@ using Duban.Tests.Infrastructure;
 namespace Duban.Tests.Integration;
 
 /// <summary>The ledger pages through HTTP: scope, bad input and refusals show in Chinese, and nothing typed is lost.</summary>
-public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class LedgerPageTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task The_list_shows_light_counts_and_only_the_heads_own_tree()
@@ -65,7 +65,7 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
             ["Input.Problem"] = "周例会记录不完整",
             ["Input.Measures"] = "指定专人记录\n会后当天归档",
             ["Input.Source"] = "SelfInspection",
-            ["Input.FoundOn"] = "2026-11-20",
+            ["Input.FoundOn"] = app.Today.AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.DeadlineKind"] = "Immediate",
         });
 
@@ -82,7 +82,7 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
         var liaison = await app.SignedInAsync("demo-liaison");
         var head = await app.SignedInAsync("demo-head");
         // A problem the unit found itself: one found by others only a supervisor may rewrite.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(null, (await liaison.UnitAsync("综合科")).Id, [],
             ItemSource.SelfInspection, "过期编辑：原来的问题", null, ["专人负责"], null, null, today, DeadlineKind.Date, today.AddDays(30), null, null), WebSession.Json);
         var item = (await created.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
@@ -147,8 +147,13 @@ public sealed class LedgerPageTests(SqliteAppFactory app) : IClassFixture<Sqlite
     }
 }
 
+public sealed class SqliteLedgerPageTests(SqliteAppFactory app) : LedgerPageTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresLedgerPageTests(PostgresAppFactory app) : LedgerPageTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
+
 /// <summary>The in-memory light tally agrees with the database after changes that move items between lights.</summary>
-public sealed class LightTallyTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class LightTallyTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task Counts_from_the_tally_match_the_database_after_workflow_changes()
@@ -189,3 +194,8 @@ public sealed class LightTallyTests(SqliteAppFactory app) : IClassFixture<Sqlite
         Assert.Equal("综合科", Assert.Single(generalLights.Units).UnitName);
     }
 }
+
+public sealed class SqliteLightTallyTests(SqliteAppFactory app) : LightTallyTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresLightTallyTests(PostgresAppFactory app) : LightTallyTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Duban.Tests.Integration;
 
 /// <summary>The app on real Kestrel behind a reverse proxy at 127.0.0.1 that ends TLS (Proxy__Trusted=127.0.0.1).</summary>
-public sealed class ProxiedAppFactory : SqliteAppFactory
+public sealed class ProxiedSqliteAppFactory : SqliteAppFactory
 {
-    public ProxiedAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    public ProxiedSqliteAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -19,7 +19,19 @@ public sealed class ProxiedAppFactory : SqliteAppFactory
     }
 }
 
-public sealed class ReverseProxyTests(ProxiedAppFactory app) : IClassFixture<ProxiedAppFactory>
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class ProxiedPostgresAppFactory : PostgresAppFactory
+{
+    public ProxiedPostgresAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(ReverseProxy.TrustedKey, "127.0.0.1");
+    }
+}
+
+public abstract class ReverseProxyTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     private const string PublicHost = "duban.example.gov.cn";
 
@@ -66,26 +78,6 @@ public sealed class ReverseProxyTests(ProxiedAppFactory app) : IClassFixture<Pro
         Assert.False(login.Headers.Contains("Server"), "Kestrel names itself");
     }
 
-    [Theory]
-    [InlineData("10.0.0.0/8,192.168.1.5", true)]
-    [InlineData("", false)]
-    public void Trusted_proxies_are_addresses_or_networks(string setting, bool trusted)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(ReverseProxy.TrustedKey, setting)]).Build();
-
-        Assert.Equal(trusted, new ServiceCollection().AddTrustedProxies(configuration));
-    }
-
-    [Fact]
-    public void A_proxy_setting_that_is_no_address_stops_the_start_with_a_clear_message()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(ReverseProxy.TrustedKey, "10.0.0.1,nginx")]).Build();
-
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddTrustedProxies(configuration));
-
-        Assert.Contains("“nginx”不是 IP 地址或网段", error.Message);
-    }
-
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? cookies,
         Dictionary<string, string>? form)
     {
@@ -106,4 +98,33 @@ public sealed class ReverseProxyTests(ProxiedAppFactory app) : IClassFixture<Pro
 
     private static string CookieOf(HttpResponseMessage response, string name) =>
         Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(name, StringComparison.Ordinal));
+}
+
+public sealed class SqliteReverseProxyTests(ProxiedSqliteAppFactory app) : ReverseProxyTests<ProxiedSqliteAppFactory>(app), IClassFixture<ProxiedSqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresReverseProxyTests(ProxiedPostgresAppFactory app) : ReverseProxyTests<ProxiedPostgresAppFactory>(app), IClassFixture<ProxiedPostgresAppFactory>;
+
+/// <summary>No app and no database: the proxy setting is read on its own.</summary>
+public sealed class TrustedProxySettingTests
+{
+    [Theory]
+    [InlineData("10.0.0.0/8,192.168.1.5", true)]
+    [InlineData("", false)]
+    public void Trusted_proxies_are_addresses_or_networks(string setting, bool trusted)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(ReverseProxy.TrustedKey, setting)]).Build();
+
+        Assert.Equal(trusted, new ServiceCollection().AddTrustedProxies(configuration));
+    }
+
+    [Fact]
+    public void A_proxy_setting_that_is_no_address_stops_the_start_with_a_clear_message()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(ReverseProxy.TrustedKey, "10.0.0.1,nginx")]).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddTrustedProxies(configuration));
+
+        Assert.Contains("“nginx”不是 IP 地址或网段", error.Message);
+    }
 }

@@ -228,7 +228,7 @@ public sealed class SqliteSessionTests(SqliteAppFactory app) : SessionTests<Sqli
 public sealed class PostgresSessionTests(PostgresAppFactory app) : SessionTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
 
 /// <summary>The sign-in limit per client address, on an app of its own so no other test's failures count.</summary>
-public sealed class SignInLimitTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class SignInLimitTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task The_eleventh_failed_attempt_in_a_minute_from_one_address_is_refused_even_with_the_right_password()
@@ -272,3 +272,8 @@ public sealed class SignInLimitTests(SqliteAppFactory app) : IClassFixture<Sqlit
         Assert.Equal(SignInGuard.FailuresPerMinute, answers.Count(a => a.Contains("登录失败次数过多", StringComparison.Ordinal)));
     }
 }
+
+public sealed class SqliteSignInLimitTests(SqliteAppFactory app) : SignInLimitTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresSignInLimitTests(PostgresAppFactory app) : SignInLimitTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;

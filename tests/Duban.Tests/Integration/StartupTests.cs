@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Duban.Tests.Integration;
 
 /// <summary>First start without --demo: schema, catalog and one administrator, nothing else.</summary>
-public sealed class StartupTests(BareSqliteAppFactory app) : IClassFixture<BareSqliteAppFactory>
+public abstract class StartupTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
+    protected TFactory App => app;
+
     [Fact]
     public async Task Health_answers_200()
     {
@@ -33,18 +35,6 @@ public sealed class StartupTests(BareSqliteAppFactory app) : IClassFixture<BareS
     }
 
     [Fact]
-    public async Task The_database_runs_in_WAL_mode()
-    {
-        _ = app.Server;
-        await using var connection = new SqliteConnection($"Data Source={app.DatabaseFile};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-
-        Assert.Equal("wal", await command.ExecuteScalarAsync());
-    }
-
-    [Fact]
     public async Task The_OpenAPI_document_lists_the_api()
     {
         var document = await app.Anonymous().GetStringAsync("/openapi/v1.json");
@@ -64,8 +54,27 @@ public sealed class StartupTests(BareSqliteAppFactory app) : IClassFixture<BareS
     }
 }
 
+/// <summary>Also about SQLite by nature: its journal mode.</summary>
+public sealed class SqliteStartupTests(BareSqliteAppFactory app) : StartupTests<BareSqliteAppFactory>(app), IClassFixture<BareSqliteAppFactory>
+{
+    [Fact]
+    public async Task The_database_runs_in_WAL_mode()
+    {
+        _ = App.Server;
+        await using var connection = new SqliteConnection($"Data Source={App.DatabaseFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+}
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresStartupTests(BarePostgresAppFactory app) : StartupTests<BarePostgresAppFactory>(app), IClassFixture<BarePostgresAppFactory>;
+
 /// <summary>A second start with --demo on a database that already has it.</summary>
-public sealed class DemoReloadTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class DemoReloadTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     [Fact]
     public async Task Starting_again_with_the_demo_changes_nothing()
@@ -85,3 +94,8 @@ public sealed class DemoReloadTests(SqliteAppFactory app) : IClassFixture<Sqlite
         Assert.Equal(counts.before, counts.after);
     }
 }
+
+public sealed class SqliteDemoReloadTests(SqliteAppFactory app) : DemoReloadTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresDemoReloadTests(PostgresAppFactory app) : DemoReloadTests<PostgresAppFactory>(app), IClassFixture<PostgresAppFactory>;
