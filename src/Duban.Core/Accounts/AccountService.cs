@@ -22,7 +22,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     public async Task<(AppUser User, string Password)> CreateAsync(string userName, string role, string unitName,
         string? personName = null, string? password = null)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var name = Check.Text(userName, "用户名", UserNameMaxLength);
         var roleName = Roles.Find(role) ?? throw new DubanException(ErrorKind.Validation,
             $"角色“{role}”不存在。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");
@@ -55,7 +55,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     /// <summary>Sets a new random password and lifts any lockout; returns the password to hand over.</summary>
     public async Task<string> ResetPasswordAsync(string userName)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var user = await FindAsync(userName);
         var password = AccountRules.GeneratePassword();
         // One save: new hash, lockout lifted, and a new stamp that signs out every existing session.
@@ -72,7 +72,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     /// <summary>停用: the account can no longer sign in, and its sessions and tokens stop at once.</summary>
     public async Task DisableAsync(string userName)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var user = await FindAsync(userName);
         if (user.Id == db.Actor.UserId)
         {
@@ -91,7 +91,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     /// <summary>启用: a disabled account may sign in again (its old sessions stay ended).</summary>
     public async Task EnableAsync(string userName)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var user = await FindAsync(userName);
         if (user.DisabledAt is null)
         {
@@ -106,7 +106,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     /// <summary>Lifts a lockout after wrong passwords; the password stays as it is.</summary>
     public async Task UnlockAsync(string userName)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var user = await FindAsync(userName);
         if (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow())
         {
@@ -121,7 +121,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     /// <summary>Gives the account exactly one role; its sessions end, so the new rights start with a new sign-in.</summary>
     public async Task SetRoleAsync(string userName, string role)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var user = await FindAsync(userName);
         var roleName = Roles.Find(role) ?? throw new DubanException(ErrorKind.Validation,
             $"角色“{role}”不存在。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");

@@ -52,13 +52,13 @@ public sealed record Actor(
         _ => false,
     };
 
-    public bool Can(Permission permission) => IsSystem || Permissions.RolesFor(permission).Any(Roles.Contains);
+    public bool Can(Permission permission) => IsSystem || permission.Roles.Any(Roles.Contains);
 
     public void Require(Permission permission)
     {
         if (!Can(permission))
         {
-            throw new DubanException(ErrorKind.Forbidden, $"没有权限：{Permissions.ChineseName(permission)}。");
+            throw new DubanException(ErrorKind.Forbidden, $"没有权限：{permission.Name}。");
         }
     }
 }

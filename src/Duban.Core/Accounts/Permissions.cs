@@ -1,36 +1,15 @@
 namespace Duban.Core.Accounts;
 
-/// <summary>What an actor may do beyond reading within scope.</summary>
-public enum Permission
+/// <summary>
+/// Something an actor may do beyond reading within scope, and the roles that may. Each feature declares its own
+/// (its <c>XPermissions</c> class); the host collects them into one table, makes an authorization policy of each
+/// (named by <see cref="Code"/>), and the permission-matrix test reads the same table.
+/// </summary>
+public sealed record Permission(string Code, string Name, IReadOnlyList<string> Roles);
+
+public static class AccountPermissions
 {
-    ManageOrganization,
-    ManageAccounts,
-    EditCatalog,
-    ViewAudit,
-}
+    public const string ManageCode = "accounts.manage";
 
-public static class Permissions
-{
-    public static IReadOnlyList<string> RolesFor(Permission permission) => permission switch
-    {
-        Permission.ManageOrganization => [Roles.Admin],
-        Permission.ManageAccounts => [Roles.Admin],
-        Permission.EditCatalog => [Roles.Supervisor],
-        Permission.ViewAudit => [Roles.Admin, Roles.Supervisor],
-        _ => [],
-    };
-
-    public static string ChineseName(Permission permission) => permission switch
-    {
-        Permission.ManageOrganization => "管理单位和人员",
-        Permission.ManageAccounts => "管理账户",
-        Permission.EditCatalog => "编辑问题目录",
-        Permission.ViewAudit => "查看审计日志",
-        _ => permission.ToString(),
-    };
-
-    /// <summary>Comma-separated role list for ASP.NET's [Authorize(Roles = …)], kept next to the table above.</summary>
-    public const string OrganizationAdmins = Roles.Admin;
-    public const string CatalogEditors = Roles.Supervisor;
-    public const string AuditReaders = Roles.Admin + "," + Roles.Supervisor;
+    public static readonly Permission Manage = new(ManageCode, "管理账户", [Roles.Admin]);
 }

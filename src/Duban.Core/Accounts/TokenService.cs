@@ -13,7 +13,7 @@ public sealed class TokenService(DubanDb db, AccountService accounts, TimeProvid
 
     public async Task<(ApiToken Token, string Secret)> CreateAsync(string userName, string? name)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var user = await accounts.FindAsync(userName);
         var secret = Marker + Base64Url(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken(user.Id, Check.OptionalText(name, "令牌名称", 100) ?? "命令行创建",
@@ -25,7 +25,7 @@ public sealed class TokenService(DubanDb db, AccountService accounts, TimeProvid
 
     public async Task RevokeAsync(int tokenId)
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId)
             ?? throw new DubanException(ErrorKind.NotFound, $"令牌 {tokenId} 不存在。");
         token.Revoke(clock.GetUtcNow().UtcDateTime);
@@ -34,7 +34,7 @@ public sealed class TokenService(DubanDb db, AccountService accounts, TimeProvid
 
     public async Task<IReadOnlyList<(ApiToken Token, string UserName)>> ListAsync()
     {
-        db.Actor.Require(Permission.ManageAccounts);
+        db.Actor.Require(AccountPermissions.Manage);
         var rows = await db.ApiTokens.AsNoTracking()
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.UserName })
             .OrderBy(r => r.Token.Id)

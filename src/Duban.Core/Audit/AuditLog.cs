@@ -20,7 +20,7 @@ public sealed class AuditLog(DubanDb db)
     public async Task<Page<AuditEvent>> SearchAsync(AuditQuery query, PageRequest page,
         CancellationToken cancellationToken = default)
     {
-        db.Actor.Require(Permission.ViewAudit);
+        db.Actor.Require(AuditPermissions.View);
         var events = db.AuditEvents.AsNoTracking();
         var actor = Check.OptionalText(query.Actor, "操作人", 100);
         if (actor is not null)
@@ -58,7 +58,7 @@ public sealed class AuditLog(DubanDb db)
     /// <summary>Recomputes every hash in order; a changed, removed or inserted row breaks the chain there.</summary>
     public async Task<ChainCheck> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        db.Actor.Require(Permission.ViewAudit);
+        db.Actor.Require(AuditPermissions.View);
         long expectedSequence = 1;
         var previous = AuditEvent.GenesisHash;
         await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable()

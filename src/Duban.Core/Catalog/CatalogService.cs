@@ -34,7 +34,7 @@ public sealed class CatalogService(DubanDb db)
 
     public async Task<CatalogEntry> UpdateAsync(int id, CatalogInput input)
     {
-        db.Actor.Require(Permission.EditCatalog);
+        db.Actor.Require(CatalogPermissions.Edit);
         var entry = await GetAsync(id);
         entry.Edit(input.Title ?? string.Empty, input.Description, input.Aliases, input.Source ?? string.Empty);
         await db.SaveChangesAsync();

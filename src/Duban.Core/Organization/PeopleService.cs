@@ -52,7 +52,7 @@ public sealed class PeopleService(DubanDb db, UnitService units, Accounts.ActorC
 
     public async Task<Person> CreateAsync(PersonInput input)
     {
-        db.Actor.Require(Permission.ManageOrganization);
+        db.Actor.Require(OrganizationPermissions.Manage);
         var unit = await units.GetAsync(input.UnitId);
         var person = new Person(input.Name ?? string.Empty, unit, input.Position, input.IsPartyMember);
         db.People.Add(person);
@@ -62,7 +62,7 @@ public sealed class PeopleService(DubanDb db, UnitService units, Accounts.ActorC
 
     public async Task<Person> UpdateAsync(int id, PersonInput input)
     {
-        db.Actor.Require(Permission.ManageOrganization);
+        db.Actor.Require(OrganizationPermissions.Manage);
         var person = await GetAsync(id);
         var unit = await units.GetAsync(input.UnitId);
         if (unit.Id != person.UnitId)

@@ -54,7 +54,7 @@ public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory dir
 
     public async Task<Unit> CreateAsync(UnitInput input)
     {
-        db.Actor.Require(Permission.ManageOrganization);
+        db.Actor.Require(OrganizationPermissions.Manage);
         var parent = input.ParentId is null ? null : await GetAsync(input.ParentId.Value);
         if (parent is null && await db.Units.AnyAsync())
         {
@@ -74,7 +74,7 @@ public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory dir
 
     public async Task<Unit> UpdateAsync(int id, UnitInput input)
     {
-        db.Actor.Require(Permission.ManageOrganization);
+        db.Actor.Require(OrganizationPermissions.Manage);
         var unit = await GetAsync(id);
         unit.Rename(input.Name ?? string.Empty);
         unit.Reclassify(input.Kind, input.SortOrder);

@@ -15,10 +15,7 @@ public sealed class ColumnMappings(DubanDb db, TimeProvider clock)
     /// <summary>Remembers each header's column; a header the synonym table already knows cannot be remapped.</summary>
     public async Task RememberAsync(IReadOnlyDictionary<string, LedgerColumn?> choices, CancellationToken cancellationToken = default)
     {
-        if (!db.Actor.IsIn(Roles.Supervisor))
-        {
-            throw new DubanException(ErrorKind.Forbidden, "只有督查人员可以设定导入的列。");
-        }
+        db.Actor.Require(SpreadsheetPermissions.Import);
         var normalised = new Dictionary<string, LedgerColumn?>();
         foreach (var (header, column) in choices)
         {

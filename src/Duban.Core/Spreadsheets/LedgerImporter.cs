@@ -26,10 +26,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
     public async Task<ImportReport> ImportAsync(Stream content, string fileName, string campaignCode, ImportOptions options,
         CancellationToken cancellationToken = default)
     {
-        if (!db.Actor.IsIn(Roles.Supervisor))
-        {
-            throw new DubanException(ErrorKind.Forbidden, "只有督查人员可以导入整改台账。");
-        }
+        db.Actor.Require(SpreadsheetPermissions.Import);
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Code == campaignCode.Trim(), cancellationToken)
             ?? throw new DubanException(ErrorKind.NotFound, $"活动“{campaignCode}”不存在。");
         var fileHash = await HashAsync(content, cancellationToken);

@@ -1,3 +1,4 @@
+using Duban.Ledger;
 using System.Globalization;
 using Duban.Api;
 using Duban.Core.Common;

@@ -4,9 +4,10 @@ using System.Text.Unicode;
 using Duban.Api;
 using Duban.Auth;
 using Duban.Components;
-using Duban.Components.Pages.Import;
 using Duban.Core.Accounts;
 using Duban.Core.Data;
+using Duban.Modules;
+using Duban.Spreadsheets;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Json;
@@ -41,9 +42,6 @@ public static class DubanWebApp
         services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<ScopedActorAccessor>());
         services.AddDubanCore(sp => DubanConfiguration.DatabaseSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<DatabaseStartup>();
-        services.AddHostedService<LightTallyService>();
-        services.Configure<Core.Ledger.LedgerOptions>(builder.Configuration.GetSection(Core.Ledger.LedgerOptions.Section));
-        services.Configure<Core.Spreadsheets.ImportSettings>(builder.Configuration.GetSection(Core.Spreadsheets.ImportSettings.Section));
         // Keys that sign the login cookie live with the data, so sessions survive a restart.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new FileSystemXmlRepository(
@@ -62,8 +60,19 @@ public static class DubanWebApp
             document.Info.Description = "作风建设年问题整改督办系统的 JSON 接口。使用个人访问令牌（Bearer）或登录 Cookie 认证。";
             return Task.CompletedTask;
         }));
-        services.AddSingleton<ImportJobs>();
-        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+        services.AddSingleton(DubanModules.All);
+        services.AddAuthorization(o =>
+        {
+            // Each module's permission is a policy of its code, held by the roles the permission names.
+            foreach (var permission in DubanModules.All.SelectMany(m => m.Permissions))
+            {
+                o.AddPolicy(permission.Code, p => p.RequireRole(permission.Roles));
+            }
+        });
+        foreach (var module in DubanModules.All)
+        {
+            module.AddServices(services, builder.Configuration);
+        }
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
@@ -104,12 +113,13 @@ public static class DubanWebApp
         app.MapOpenApi();
         // Its system fonts, not Scalar's CDN: intranets often cannot reach it, and the page's policy allows only this site.
         app.MapScalarApiReference("/api/docs", o => o.DisableDefaultFonts());
-        app.MapDubanApi();
         Bench.CeilingEndpoint.MapBenchCeiling(app, app.Configuration);
-        app.MapAccountEndpoints();
-        Ledger.LedgerPageActions.MapLedgerPageActions(app);
-        app.MapImportPages();
-        Components.Pages.Ledger.LedgerExportEndpoint.MapLedgerExport(app);
+        // Every API route lives under /api/v1, needs a signed-in user or a token, and refuses undefined enum values.
+        var api = app.MapGroup("/api/v1").RequireAuthorization().RequireDefinedEnums();
+        foreach (var module in DubanModules.All)
+        {
+            module.MapRoutes(app, api);
+        }
         app.MapRazorComponents<App>();
         return app;
     }

@@ -9,5 +9,5 @@ internal static class LedgerPageActions
     public const string PageBase = "/ledger";
 
     public static void MapLedgerPageActions(this IEndpointRouteBuilder app) =>
-        app.MapActionForms(PageBase, LedgerWorkflow.Table.Forms, Api.LedgerEndpoints.RunAsync);
+        app.MapActionForms(PageBase, LedgerWorkflow.Table.Forms, LedgerEndpoints.RunAsync);
 }

@@ -123,7 +123,7 @@ public abstract class AccountTests<TFactory>(TFactory app) where TFactory : Duba
             new() { ["Input.Current"] = DemoData.Password, ["Input.New"] = "New#Pass2026", ["Input.Confirm"] = "New#Pass2026" });
         Assert.Contains("密码已修改", await ok.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().SubmitLoginAsync("change-me", "New#Pass2026")).StatusCode);
-        var audit = await (await app.SignedInAsync("demo-admin")).GetJsonAsync<Api.PagedResponse<Api.AuditEventResponse>>(
+        var audit = await (await app.SignedInAsync("demo-admin")).GetJsonAsync<Api.PagedResponse<AuditEventResponse>>(
             "/api/v1/audit?action=account.password-changed&actor=change-me");
         Assert.Single(audit.Items);
     }

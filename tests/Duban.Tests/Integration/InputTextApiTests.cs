@@ -1,3 +1,4 @@
+using Duban.Ledger;
 using System.Net;
 using System.Net.Http.Json;
 using Duban.Api;

@@ -1,7 +1,8 @@
+using Duban.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Duban.Auth;
+namespace Duban.Accounts;
 
 internal static class AccountEndpoints
 {

@@ -4,7 +4,7 @@ using Duban.Core.Common;
 using Duban.Core.Data;
 using Duban.Core.Spreadsheets;
 
-namespace Duban.Components.Pages.Import;
+namespace Duban.Spreadsheets;
 
 /// <summary>
 /// Runs page imports in the background so a large sheet shows a progress bar rather than a hanging request. The file

@@ -1,6 +1,7 @@
+using Duban.Api;
 using Duban.Core.Catalog;
 
-namespace Duban.Api;
+namespace Duban.Catalog;
 
 public sealed record CatalogEntryResponse(int Id, CatalogSet Set, string SetName, string Code, string Title,
     string? Description, IReadOnlyList<string> Aliases, string Source, bool IsPlaceholder)

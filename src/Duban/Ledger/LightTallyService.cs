@@ -1,6 +1,6 @@
 using Duban.Core.Ledger;
 
-namespace Duban.Hosting;
+namespace Duban.Ledger;
 
 /// <summary>Builds the light tally once the database is ready, then again whenever a reader finds it behind (see LightTally).</summary>
 internal sealed class LightTallyService(LightTally tally, ILogger<LightTallyService> logger) : BackgroundService

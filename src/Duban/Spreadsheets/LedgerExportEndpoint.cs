@@ -4,7 +4,7 @@ using Duban.Core.Ledger;
 using Duban.Core.Spreadsheets;
 using static Duban.Components.Shared.QueryWords;
 
-namespace Duban.Components.Pages.Ledger;
+namespace Duban.Spreadsheets;
 
 /// <summary>The ledger page's 导出 button: the standard 台账 of exactly what the page's filters show.</summary>
 internal static class LedgerExportEndpoint

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
-namespace Duban.Components.Pages.Import;
+namespace Duban.Spreadsheets;
 
 /// <summary>
 /// The import page's forms post here (with the antiforgery token): upload, map columns, confirm; the job page polls
@@ -45,7 +45,7 @@ internal static class ImportEndpoints
 
     public static void MapImportPages(this IEndpointRouteBuilder app)
     {
-        var import = app.MapGroup(Path).RequireAuthorization(p => p.RequireRole(Roles.Supervisor)).ExcludeFromDescription()
+        var import = app.MapGroup(Path).RequireAuthorization(SpreadsheetPermissions.ImportCode).ExcludeFromDescription()
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
         import.MapPost("/upload", async (HttpContext context, ImportJobs jobs, IOptions<ImportSettings> settings, CancellationToken ct) =>
         {

@@ -1,6 +1,6 @@
 using Duban.Core.Spreadsheets;
 
-namespace Duban.Components.Pages.Import;
+namespace Duban.Spreadsheets;
 
 public enum ImportJobState
 {

@@ -1,7 +1,8 @@
+using Duban.Api;
 using Duban.Core.Audit;
 using Duban.Core.Common;
 
-namespace Duban.Api;
+namespace Duban.Audit;
 
 public sealed record AuditEventResponse(long Sequence, DateTime At, int? ActorUserId, string ActorName, string Action,
     string EntityType, string? EntityId, string? Before, string? After, string Hash)

@@ -1,3 +1,4 @@
+using Duban.Api;
 using Duban.Common.Workflow;
 using Duban.Core.Common;
 using Duban.Core.Common.Workflow;
@@ -6,7 +7,7 @@ using Duban.Core.Ledger;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Duban.Api;
+namespace Duban.Ledger;
 
 /// <summary>Fields of an item; on PATCH only the fields given change.</summary>
 public sealed record ItemRequest(

@@ -1,7 +1,8 @@
+using Duban.Api;
 using Duban.Core.Common;
 using Duban.Core.Organization;
 
-namespace Duban.Api;
+namespace Duban.Organization;
 
 public sealed record UnitResponse(int Id, string Name, UnitKind Kind, int? ParentId, string Path, int SortOrder,
     int? HeadPersonId, int? LiaisonPersonId)

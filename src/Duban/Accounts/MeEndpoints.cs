@@ -1,8 +1,9 @@
+using Duban.Api;
 using Duban.Core.Accounts;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Duban.Api;
+namespace Duban.Accounts;
 
 public sealed record MeResponse(int Id, string UserName, string DisplayName, IReadOnlyList<string> Roles,
     DataScope Scope, int? PersonId, int? UnitId, string? UnitName);

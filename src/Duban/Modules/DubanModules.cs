@@ -1,0 +1,15 @@
+namespace Duban.Modules;
+
+/// <summary>The site's modules, in menu order. A new module adds its one line here.</summary>
+public static class DubanModules
+{
+    public static IReadOnlyList<IDubanModule> All { get; } =
+    [
+        new Ledger.LedgerModule(),
+        new Spreadsheets.SpreadsheetsModule(),
+        new Catalog.CatalogModule(),
+        new Organization.OrganizationModule(),
+        new Audit.AuditModule(),
+        new Accounts.AccountsModule(),
+    ];
+}
