@@ -126,7 +126,7 @@ internal static class LedgerGenerator
             var due = kind switch { 1 => found.AddDays(7), 2 => found.AddMonths(1).AddDays(n % 40), _ => today.AddDays(n % 180 - 60) };
             p["$campaign"].Value = campaignId;
             p["$number"].Value = n;
-            p["$code"].Value = RectificationItem.CodeFor(2026, n);
+            p["$code"].Value = RectificationItem.CodeFor(Campaign.DefaultItemPrefix, 2026, n);
             p["$unit"].Value = unit.Id;
             p["$path"].Value = unit.Path;
             p["$state"].Value = state;

@@ -7,8 +7,11 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> campaign)
     {
-        campaign.Property(c => c.Code).HasMaxLength(30);
+        campaign.Property(c => c.Code).HasMaxLength(Campaign.CodeMaxLength);
         campaign.HasIndex(c => c.Code).IsUnique();
-        campaign.Property(c => c.Name).HasMaxLength(100);
+        campaign.Property(c => c.Name).HasMaxLength(Campaign.NameMaxLength);
+        // Campaigns made before prefixes were settable numbered their items ZG-….
+        campaign.Property(c => c.ItemPrefix).HasMaxLength(10).HasDefaultValue(Campaign.DefaultItemPrefix);
+        campaign.Ignore(c => c.IsClosed);
     }
 }

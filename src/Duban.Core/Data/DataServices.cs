@@ -71,6 +71,7 @@ public static class DataServices
         services.AddSingleton<Ledger.LightCountCache>();
         services.AddSingleton<Ledger.LightTally>();
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<Ledger.LightTally>());
+        services.AddScoped<Campaigns.CampaignService>();
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
         services.AddOptions<Spreadsheets.ImportSettings>();

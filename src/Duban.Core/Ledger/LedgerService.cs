@@ -1,4 +1,5 @@
 using Duban.Core.Accounts;
+using Duban.Core.Campaigns;
 using Duban.Core.Common;
 using Duban.Core.Common.Scope;
 using Duban.Core.Common.Workflow;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Core.Ledger;
 
-public sealed record RegisterInput(int? CampaignId, int UnitId, ItemDetails Details);
+/// <summary>What registering an item needs: its campaign (by id or code; the default one when neither), unit and details.</summary>
+public sealed record RegisterInput(int? CampaignId, int UnitId, ItemDetails Details, string? CampaignCode = null);
 
 public sealed record EvidenceDownload(Stream Content, string FileName, string ContentType);
 
@@ -17,7 +19,7 @@ public sealed record EvidenceDownload(Stream Content, string FileName, string Co
 /// Changing the ledger: each command loads the item within the actor's scope, checks the role against the
 /// transition table, lets the item change itself, and saves (with its audit events) or refuses with a reason.
 /// </summary>
-public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService units, EvidenceStore files)
+public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService units, EvidenceStore files, CampaignService campaigns)
 {
     private ItemActor By => new(db.Actor.UserId, db.Actor.Name);
 
@@ -42,11 +44,10 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         {
             throw new DubanException(ErrorKind.Forbidden, "您的角色无权为该单位登记整改事项。");
         }
-        var campaign = input.CampaignId is { } campaignId
-            ? await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId)
-              ?? throw new DubanException(ErrorKind.NotFound, $"活动（编号 {campaignId}）不存在。")
-            : await db.Campaigns.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).FirstOrDefaultAsync()
-              ?? throw new DubanException(ErrorKind.Validation, "还没有任何活动：请先创建活动，再登记整改事项。");
+        var campaign = input.CampaignId is { } campaignId ? await campaigns.GetAsync(campaignId)
+            : input.CampaignCode is { Length: > 0 } code ? await campaigns.GetAsync(code)
+            : await campaigns.DefaultAsync();
+        campaign.RequireOpen();
         await CheckReferencesAsync(input.Details);
         // Numbers are per campaign; two people registering at once collide on the unique index and retry.
         for (var attempt = 1; ; attempt++)
@@ -54,7 +55,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
             var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaign.Id)
                 .Select(i => (int?)i.Number).MaxAsync() ?? 0;
             var item = RectificationItem.Register(campaign.Id, campaign.Year, number + 1, unit.Id, unit.Path,
-                input.Details, By, Now);
+                input.Details, By, Now, campaign.ItemPrefix);
             db.Items.Add(item);
             try
             {
@@ -156,6 +157,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         Func<RectificationItem, Task> change)
     {
         var item = await GetAsync(id);
+        await campaigns.RequireOpenAsync(item.CampaignId);
         if (!LedgerRules.RoleMay(action, db.Actor, item))
         {
             throw LedgerErrors.RoleMayNot(action);

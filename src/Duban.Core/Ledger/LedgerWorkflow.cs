@@ -31,7 +31,7 @@ public static class LedgerWorkflow
     private static readonly Grant ByHead = new(Head, Relation.OwnTree);
     private static readonly Grant ByLiaison = new(Liaison, Relation.OwnUnit);
 
-    public static Workflow<RectificationItem, ItemAction> Table { get; } = new(
+    public static Workflow<RectificationItem, ItemAction> Table { get; } = new(new UnitRelations<RectificationItem>(),
     [
         new(ItemAction.Edit, "edit", "编辑",
             i => i.State == ItemState.Draft || i.State == ItemState.Assigned || i.State == ItemState.InProgress,

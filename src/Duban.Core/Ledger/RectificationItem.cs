@@ -100,30 +100,31 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
     {
     }
 
-    public static string CodeFor(int year, int number) => $"ZG-{year}-{number:0000}";
+    /// <summary>An item's code: the campaign's prefix, its year and the number (ZG-2026-0001).</summary>
+    public static string CodeFor(string prefix, int year, int number) => $"{prefix}-{year}-{number:0000}";
 
     /// <summary>Whether the text has the form of an item's code (<see cref="CodeFor"/>).</summary>
     public static bool IsCode(string text) => CodePattern().IsMatch(text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^ZG-\d{4}-\d{4,}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z0-9]{1,10}-\d{4}-\d{4,}$")]
     private static partial System.Text.RegularExpressions.Regex CodePattern();
 
     public static RectificationItem Register(int campaignId, int year, int number, int unitId, string unitPath,
-        ItemDetails details, ItemActor by, DateTime at)
+        ItemDetails details, ItemActor by, DateTime at, string itemPrefix = Campaigns.Campaign.DefaultItemPrefix)
     {
-        var item = New(campaignId, year, number, unitId, unitPath, details, ItemState.Draft, at);
+        var item = New(campaignId, CodeFor(itemPrefix, year, number), number, unitId, unitPath, details, ItemState.Draft, at);
         item.Record(new ItemEvent(ItemEventKind.Created, by, at), at);
         return item;
     }
 
-    private static RectificationItem New(int campaignId, int year, int number, int unitId, string unitPath, ItemDetails details,
+    private static RectificationItem New(int campaignId, string code, int number, int unitId, string unitPath, ItemDetails details,
         ItemState state, DateTime at)
     {
         var item = new RectificationItem
         {
             CampaignId = campaignId,
             Number = number,
-            Code = CodeFor(year, number),
+            Code = code,
             UnitId = unitId,
             UnitPath = unitPath,
             State = state,
@@ -139,13 +140,13 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
     /// someone had done them in the system at the moment of import. A closed item keeps why it has no evidence.
     /// </summary>
     public static RectificationItem Imported(int campaignId, int year, int number, int unitId, string unitPath, ItemDetails details,
-        ItemState state, string? progress, string importKey, ItemActor by, DateTime at)
+        ItemState state, string? progress, string importKey, ItemActor by, DateTime at, string itemPrefix = Campaigns.Campaign.DefaultItemPrefix)
     {
         if (state is not (ItemState.Assigned or ItemState.InProgress or ItemState.Submitted or ItemState.Closed))
         {
             throw new ArgumentOutOfRangeException(nameof(state), state, "An import brings items in as assigned, in progress, submitted or closed.");
         }
-        var item = New(campaignId, year, number, unitId, unitPath, details, state, at);
+        var item = New(campaignId, CodeFor(itemPrefix, year, number), number, unitId, unitPath, details, state, at);
         item.ImportKey = importKey;
         item.Record(new ItemEvent(ItemEventKind.Imported, by, at, $"按原台账导入，原台账状态：{LedgerTerms.Name(state)}"), at);
         if (state == ItemState.Closed)

@@ -16,7 +16,7 @@ namespace Duban.Core.Spreadsheets;
 /// 序号) — is never created again: it is skipped, or on request updates that item; importing twice changes nothing.
 /// </summary>
 public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider clock,
-    ColumnMappings mappings, Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
+    ColumnMappings mappings, Microsoft.Extensions.Options.IOptions<ImportSettings> settings, Campaigns.CampaignService campaigns)
 {
     // Progress is told every this many rows, and audit events are appended in chunks of it (one transaction for all).
     private const int Step = 1000;
@@ -27,8 +27,8 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         CancellationToken cancellationToken = default)
     {
         db.Actor.Require(SpreadsheetPermissions.Import);
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Code == campaignCode.Trim(), cancellationToken)
-            ?? throw new DubanException(ErrorKind.NotFound, $"活动“{campaignCode}”不存在。");
+        var campaign = await campaigns.GetAsync(campaignCode, cancellationToken);
+        campaign.RequireOpen();
         var fileHash = await HashAsync(content, cancellationToken);
         var progress = options.Progress;
         // The sheet streams through: only the rows before the header, the valid rows as read and the refused rows'
@@ -152,13 +152,13 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         }
         var (imported, updated) = await SaveAsync(fresh, () => options.UpdateExisting
             ? matcher.UpdateAsync(existing, reader, names, warnings, apply: true, cancellationToken)
-            : Task.FromResult(0), campaign.Id, campaign.Year, prefix, progress, cancellationToken);
+            : Task.FromResult(0), campaign, prefix, progress, cancellationToken);
         return report with { Imported = imported, Updated = updated };
     }
 
     /// <summary>Updates the existing items (when asked) and inserts the new rows, in one transaction.</summary>
     private async Task<(int Imported, int Updated)> SaveAsync(List<ReadRow> fresh,
-        Func<Task<int>> updateExisting, int campaignId, int year,
+        Func<Task<int>> updateExisting, Campaigns.Campaign campaign,
         string prefix, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -169,7 +169,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await updateExisting();
-        var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId)
+        var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaign.Id)
             .Select(i => (int?)i.Number).MaxAsync(cancellationToken) ?? 0;
         var by = new ItemActor(db.Actor.UserId, db.Actor.Name);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -183,8 +183,8 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         var drafts = new List<Audit.AuditDraft>(Step);
         foreach (var row in fresh)
         {
-            var item = RectificationItem.Imported(campaignId, year, ++number, row.UnitId, row.UnitPath, row.Details, row.State, row.Progress,
-                prefix + row.Key, by, now);
+            var item = RectificationItem.Imported(campaign.Id, campaign.Year, ++number, row.UnitId, row.UnitPath, row.Details, row.State, row.Progress,
+                prefix + row.Key, by, now, campaign.ItemPrefix);
             await items.InsertAsync(item, cancellationToken);
             foreach (var itemEvent in item.History)
             {

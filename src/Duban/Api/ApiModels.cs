@@ -8,4 +8,7 @@ public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Total, int Pag
 internal static class PagedResponse
 {
     public static PagedResponse<T> From<T>(Page<T> page) => new(page.Items, page.Total, page.PageNumber, page.PageSize);
+
+    public static PagedResponse<TOut> From<TIn, TOut>(Page<TIn> page, Func<TIn, TOut> map) =>
+        new([.. page.Items.Select(map)], page.Total, page.PageNumber, page.PageSize);
 }

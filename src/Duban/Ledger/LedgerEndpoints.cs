@@ -9,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Ledger;
 
-/// <summary>Fields of an item; on PATCH only the fields given change.</summary>
+/// <summary>
+/// Fields of an item; on PATCH only the fields given change. A new item's campaign is named by id (campaignId) or
+/// code (campaign); without either it goes to the open campaign of the latest year.
+/// </summary>
 public sealed record ItemRequest(
     int? CampaignId, int? UnitId, IReadOnlyList<int>? CategoryIds, ItemSource? Source, string? Problem, string? Goal,
     IReadOnlyList<string>? Measures, int? LeaderPersonId, int? ResponsiblePersonId, DateOnly? FoundOn,
-    DeadlineKind? DeadlineKind, DateOnly? DueOn, ReportingPeriod? ReportingPeriod, int? Version)
+    DeadlineKind? DeadlineKind, DateOnly? DueOn, ReportingPeriod? ReportingPeriod, int? Version, string? Campaign = null)
 {
     public ItemDetails Over(ItemDetails current) => new(
         CategoryIds ?? current.CategoryIds, Source ?? current.Source, Problem ?? current.Problem, Goal ?? current.Goal,
@@ -21,9 +24,6 @@ public sealed record ItemRequest(
         ResponsiblePersonId ?? current.ResponsiblePersonId, FoundOn ?? current.FoundOn,
         DeadlineKind ?? current.DeadlineKind, DueOn ?? current.DueOn, ReportingPeriod ?? current.ReportingPeriod);
 }
-
-/// <summary>The body of a workflow action; each action reads the fields it needs.</summary>
-public sealed record CampaignResponse(int Id, string Code, string Name, int Year, DateOnly StartsOn, DateOnly EndsOn);
 
 public sealed record LightsResponse(LightCounts Total, IReadOnlyList<UnitLights> Units);
 
@@ -54,7 +54,7 @@ internal static class LedgerEndpoints
             var details = request.Over(new ItemDetails([], ItemSource.SelfInspection, null, null, [], null, null,
                 queries.Today, Core.Ledger.DeadlineKind.Date, null, null));
             var item = await ledger.RegisterAsync(new RegisterInput(request.CampaignId,
-                request.UnitId ?? throw new DubanException(ErrorKind.Validation, "请选择责任单位。", "unitId"), details));
+                request.UnitId ?? throw new DubanException(ErrorKind.Validation, "请选择责任单位。", "unitId"), details, request.Campaign));
             return Results.Created($"/api/v1/items/{item.Id}", await db.ViewAsync(item, queries.Today, queries.YellowDays));
         }).WithSummary("登记整改事项（草稿）");
         items.MapPatch("/{id:int}", async (int id, ItemRequest request, LedgerService ledger, LedgerQueries queries, DubanDb db) =>
@@ -71,10 +71,6 @@ internal static class LedgerEndpoints
             return Downloads.Attachment(context, download.Content, download.ContentType, download.FileName);
         }).WithSummary("下载佐证材料（记入审计日志；一律作为附件下载）");
 
-        api.MapGet("/campaigns", async (DubanDb db, CancellationToken ct) =>
-                await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year)
-                    .Select(c => new CampaignResponse(c.Id, c.Code, c.Name, c.Year, c.StartsOn, c.EndsOn)).ToListAsync(ct))
-            .WithTags("整改台账").WithSummary("活动（作风建设年）列表");
         api.MapGet("/my-work", async (int? page, int? pageSize, LedgerQueries queries, CancellationToken ct) =>
                 PagedResponse.From(await queries.MyWorkAsync(new PageRequest(page, pageSize), ct)))
             .WithTags("整改台账").WithSummary("等待当前用户处理的整改事项");

@@ -8,6 +8,7 @@ public static class DubanModules
         new Ledger.LedgerModule(),
         new Spreadsheets.SpreadsheetsModule(),
         new Catalog.CatalogModule(),
+        new Campaigns.CampaignsModule(),
         new Organization.OrganizationModule(),
         new Audit.AuditModule(),
         new Accounts.AccountsModule(),

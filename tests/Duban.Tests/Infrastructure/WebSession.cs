@@ -106,6 +106,10 @@ public static partial class WebSession
         return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
 
+    /// <summary>Every campaign, newest first (one page holds them all).</summary>
+    public static async Task<IReadOnlyList<Duban.Campaigns.CampaignResponse>> CampaignsAsync(this HttpClient client) =>
+        (await client.GetJsonAsync<Api.PagedResponse<Duban.Campaigns.CampaignResponse>>("/api/v1/campaigns?pageSize=200")).Items;
+
     /// <summary>The unit of that name as the client's user sees it in the unit tree.</summary>
     public static async Task<Core.Organization.UnitRow> UnitAsync(this HttpClient client, string name) =>
         (await client.GetJsonAsync<List<Core.Organization.UnitRow>>("/api/v1/units")).Single(u => u.Name == name);

@@ -38,7 +38,7 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
         Assert.Contains("问题整改台账", rows[0]["A"]?.ToString());
         Assert.Equal(StandardLedgerSheet.LedgerColumnsInOrder.Select(LedgerColumns.StandardName), rows[2].Values.Select(v => v?.ToString()));
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var campaign = (await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
+        var campaign = (await supervisor.CampaignsAsync()).Single(c => c.Code == DemoData.CampaignCode).Id;
         var total = (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=1&campaign={campaign}")).Total;
         Assert.Equal(total, rows.Count - 3);
     }
@@ -48,7 +48,7 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
     {
         var liaison = await app.SignedInAsync("demo-liaison");
         var unit = (await liaison.GetJsonAsync<List<UnitRow>>("/api/v1/units")).Single(u => u.Name == "综合科").Id;
-        var campaign = (await liaison.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
+        var campaign = (await liaison.CampaignsAsync()).Single(c => c.Code == DemoData.CampaignCode).Id;
         var created = await liaison.PostAsJsonAsync("/api/v1/items", new ItemRequest(campaign, unit, [], ItemSource.SelfInspection,
             "=HYPERLINK(\"http://example.invalid\",\"点这里\")", null, ["@SUM(A1:A9)", "-1+2"], null, null,
             app.Today, DeadlineKind.Immediate, null, null, null), WebSession.Json);
@@ -82,7 +82,7 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
 
         Assert.True(imported.ExitCode == 0, imported.Output + imported.Error);
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var campaigns = await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns");
+        var campaigns = await supervisor.CampaignsAsync();
         async Task<List<string>> ItemsOf(string code) =>
             [.. (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&campaign={campaigns.Single(c => c.Code == code).Id}")).Items
                 .Select(i => $"{i.Problem}|{i.UnitName}|{i.Deadline}|{(i.State == ItemState.Draft ? ItemState.Assigned : i.State)}|{i.ResponsiblePersonName}")
@@ -94,7 +94,7 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
     public async Task The_pages_export_button_gives_exactly_what_the_filters_show_and_is_audited()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var campaign = (await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == DemoData.CampaignCode).Id;
+        var campaign = (await supervisor.CampaignsAsync()).Single(c => c.Code == DemoData.CampaignCode).Id;
         var closed = (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=1&state=Closed&campaign={campaign}")).Total;
         var list = await supervisor.GetStringAsync($"/ledger?campaign={campaign}&state=Closed&page=2");
         Assert.Contains($"href=\"/ledger/export?campaign={campaign}&amp;state=Closed\"", list);

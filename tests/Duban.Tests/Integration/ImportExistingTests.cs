@@ -201,7 +201,7 @@ public abstract class ImportExistingTests<TFactory>(TFactory app) where TFactory
     }
 
     private async Task<int> CampaignIdAsync(string code) =>
-        (await (await app.SignedInAsync("demo-supervisor")).GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns")).Single(c => c.Code == code).Id;
+        (await (await app.SignedInAsync("demo-supervisor")).CampaignsAsync()).Single(c => c.Code == code).Id;
 
     private async Task<List<ItemSnapshot>> ItemsOfAsync(string campaign)
     {

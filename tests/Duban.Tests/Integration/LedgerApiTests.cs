@@ -239,7 +239,7 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var unitInProgress = await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?unit={general}&state=InProgress&pageSize=200");
         var text = await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?q={Uri.EscapeDataString("公文办理")}&pageSize=200");
         var huge = await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=5000");
-        var campaigns = await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns");
+        var campaigns = await supervisor.CampaignsAsync();
         var byCampaign = await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?campaign={campaigns.Single().Id}&pageSize=1");
         Assert.Equal(all.Total, byCampaign.Total);
 

@@ -49,7 +49,7 @@ public abstract class OutsideChangeTests<TFactory>(TFactory app) where TFactory 
         Assert.Equal(closedInDatabase, (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?pageSize=1&state=Closed")).Total);
         Assert.Equal(closedInDatabase, lights.Total.Closed);
         // The database's grouped count (any filter, here each campaign) agrees with the tally, light by light.
-        var campaigns = await supervisor.GetJsonAsync<List<CampaignResponse>>("/api/v1/campaigns");
+        var campaigns = await supervisor.CampaignsAsync();
         var byCampaign = await Task.WhenAll(campaigns.Select(c => supervisor.GetJsonAsync<LightsResponse>($"/api/v1/items/lights?campaign={c.Id}")));
         Assert.Equal(lights.Total, new LightCounts(byCampaign.Sum(l => l.Total.Red), byCampaign.Sum(l => l.Total.Yellow),
             byCampaign.Sum(l => l.Total.Green), byCampaign.Sum(l => l.Total.Closed)));

@@ -4,11 +4,27 @@ using Duban.Core.Common.Scope;
 
 namespace Duban.Core.Common.Workflow;
 
+/// <summary>How a workflow tells an actor's relation to a record, in memory and as a database predicate.</summary>
+public interface IRelations<T> where T : class
+{
+    bool Holds(Relation relation, Actor actor, T record);
+
+    Expression<Func<T, bool>> Where(Relation relation, Actor actor);
+}
+
+/// <summary>Records that belong to no unit (a campaign): only grants to anyone in a role apply.</summary>
+public sealed class NoUnitRelations<T> : IRelations<T> where T : class
+{
+    public bool Holds(Relation relation, Actor actor, T record) => relation == Relation.Anyone;
+
+    public Expression<Func<T, bool>> Where(Relation relation, Actor actor) => relation == Relation.Anyone ? r => true : r => false;
+}
+
 /// <summary>
 /// The relations of an actor to a unit-scoped record, each defined once as an expression over the record and the
 /// actor's unit id, unit path and person id: used as it is in database predicates, compiled for checks in memory.
 /// </summary>
-internal static class Relations<T> where T : class, IUnitScoped<T>
+public sealed class UnitRelations<T> : IRelations<T> where T : class, IUnitScoped<T>
 {
     private static readonly Dictionary<Relation, Expression<Func<T, int, string, int, bool>>> Definitions = new()
     {
@@ -25,11 +41,11 @@ internal static class Relations<T> where T : class, IUnitScoped<T>
     private const int Nobody = -1;
     private const string NoPath = "/none/";
 
-    public static bool Holds(Relation relation, Actor actor, T record) =>
+    public bool Holds(Relation relation, Actor actor, T record) =>
         Compiled[relation](record, actor.UnitId ?? Nobody, actor.UnitPath ?? NoPath, actor.PersonId ?? Nobody);
 
     /// <summary>The records the relation holds for, as a database predicate.</summary>
-    public static Expression<Func<T, bool>> Where(Relation relation, Actor actor)
+    public Expression<Func<T, bool>> Where(Relation relation, Actor actor)
     {
         var record = Expression.Parameter(typeof(T), "r");
         // Captured values, so the database sees parameters rather than new constants per actor.

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Duban.Core.Accounts;
-using Duban.Core.Common.Scope;
 
 namespace Duban.Core.Common.Workflow;
 
@@ -8,8 +7,8 @@ namespace Duban.Core.Common.Workflow;
 /// A record type's transition table: its actions in display order. It answers what is legal, who may act, which
 /// actions a person has on a record, and which records wait for a person.
 /// </summary>
-public sealed class Workflow<TRecord, TAction>(IReadOnlyList<WorkflowAction<TRecord, TAction>> actions)
-    where TRecord : class, IUnitScoped<TRecord>
+public sealed class Workflow<TRecord, TAction>(IRelations<TRecord> relations, IReadOnlyList<WorkflowAction<TRecord, TAction>> actions)
+    where TRecord : class
     where TAction : struct, Enum
 {
     private readonly Dictionary<TAction, WorkflowAction<TRecord, TAction>> _byAction = actions.ToDictionary(a => a.Action);
@@ -25,7 +24,7 @@ public sealed class Workflow<TRecord, TAction>(IReadOnlyList<WorkflowAction<TRec
 
     /// <summary>Whether the actor's role and relation to the record allow the action (the state is asked separately).</summary>
     public bool RoleMay(TAction action, Actor actor, TRecord record) =>
-        actor.IsSystem || this[action].Grants.Any(g => Applies(g, actor) && Relations<TRecord>.Holds(g.Relation, actor, record));
+        actor.IsSystem || this[action].Grants.Any(g => Applies(g, actor) && relations.Holds(g.Relation, actor, record));
 
     /// <summary>Whether the actor holds the grant's role (relations aside).</summary>
     private static bool Applies(Grant grant, Actor actor) =>
@@ -46,7 +45,7 @@ public sealed class Workflow<TRecord, TAction>(IReadOnlyList<WorkflowAction<TRec
             foreach (var grant in action.Grants.Where(g => g.Awaits && Applies(g, actor)))
             {
                 var waits = Expression.AndAlso(Expressions.Apply(action.LegalWhen, record),
-                    Expressions.Apply(Relations<TRecord>.Where(grant.Relation, actor), record));
+                    Expressions.Apply(relations.Where(grant.Relation, actor), record));
                 any = any is null ? waits : Expression.OrElse(any, waits);
             }
         }

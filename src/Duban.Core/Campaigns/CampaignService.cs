@@ -1,0 +1,97 @@
+using Duban.Core.Common;
+using Duban.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Campaigns;
+
+/// <summary>What a person fills in for a campaign; on an edit, what is left empty stays as it was.</summary>
+public sealed record CampaignInput(string? Code, string? Name, int? Year, string? ItemPrefix, DateOnly? StartsOn, DateOnly? EndsOn);
+
+/// <summary>
+/// Campaigns: listing, opening, changing and closing them (by the transition table <see cref="CampaignWorkflow"/>),
+/// the default one for new items, and the check every change to an item makes that its campaign is still open.
+/// </summary>
+public sealed class CampaignService(DubanDb db, TimeProvider clock)
+{
+    public async Task<Page<Campaign>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var campaigns = db.Campaigns.AsNoTracking();
+        var total = await campaigns.CountAsync(cancellationToken);
+        var rows = await campaigns.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)
+            .ToListAsync(cancellationToken);
+        return new Page<Campaign>(rows, total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>Every campaign, newest first, for pickers (a district has one a year).</summary>
+    public async Task<IReadOnlyList<Campaign>> AllAsync(CancellationToken cancellationToken = default) =>
+        await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+
+    public async Task<Campaign> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw CampaignErrors.NotFound(id);
+
+    public async Task<Campaign> GetAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var text = code.Trim().ToUpperInvariant();
+        return await db.Campaigns.FirstOrDefaultAsync(c => c.Code == text, cancellationToken) ?? throw CampaignErrors.CodeNotFound(code.Trim());
+    }
+
+    /// <summary>Where new items go when no campaign is named: the open campaign of the latest year.</summary>
+    public async Task<Campaign> DefaultAsync(CancellationToken cancellationToken = default) =>
+        await db.Campaigns.Where(c => c.ClosedAt == null).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw CampaignErrors.NoneOpen();
+
+    /// <summary>Refuses a change to an item of a closed campaign.</summary>
+    public async Task RequireOpenAsync(int campaignId, CancellationToken cancellationToken = default) =>
+        (await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken)).RequireOpen();
+
+    public async Task<Campaign> CreateAsync(CampaignInput input, CancellationToken cancellationToken = default)
+    {
+        db.Actor.Require(CampaignPermissions.Manage);
+        var campaign = Campaign.Create(input.Code, input.Name, input.Year, input.StartsOn, input.EndsOn, input.ItemPrefix);
+        if (await db.Campaigns.AnyAsync(c => c.Code == campaign.Code, cancellationToken))
+        {
+            throw CampaignErrors.CodeTaken(campaign.Code);
+        }
+        db.Campaigns.Add(campaign);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people opening the same code at once: the unique index keeps one.
+            throw CampaignErrors.CodeTaken(campaign.Code);
+        }
+        return campaign;
+    }
+
+    public Task<Campaign> EditAsync(int id, CampaignInput input, CancellationToken cancellationToken = default) =>
+        ActAsync(id, CampaignAction.Edit, async campaign =>
+        {
+            var hasItems = await db.Items.IgnoreQueryFilters().AnyAsync(i => i.CampaignId == campaign.Id, cancellationToken);
+            campaign.Edit(input.Name, input.Year, input.StartsOn, input.EndsOn, input.ItemPrefix, hasItems);
+        }, cancellationToken);
+
+    public Task<Campaign> CloseAsync(int id, CancellationToken cancellationToken = default) =>
+        ActAsync(id, CampaignAction.Close, campaign =>
+        {
+            campaign.Close(clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private async Task<Campaign> ActAsync(int id, CampaignAction action, Func<Campaign, Task> change, CancellationToken cancellationToken)
+    {
+        var campaign = await GetAsync(id, cancellationToken);
+        if (!CampaignWorkflow.Table.RoleMay(action, db.Actor, campaign))
+        {
+            throw new DubanException(ErrorKind.Forbidden, $"没有权限：{CampaignWorkflow.Table[action].Name}活动。");
+        }
+        if (!CampaignWorkflow.Table.IsLegal(action, campaign))
+        {
+            throw CampaignErrors.Closed(campaign.Name);
+        }
+        await change(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign;
+    }
+}

@@ -1,0 +1,41 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Duban.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Campaigns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClosedAt",
+                table: "Campaigns",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ItemPrefix",
+                table: "Campaigns",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "ZG");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClosedAt",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "ItemPrefix",
+                table: "Campaigns");
+        }
+    }
+}
