@@ -58,7 +58,12 @@ public sealed partial class Campaign
         {
             throw CampaignErrors.YearFixed();
         }
+        var before = (Name, Year, ItemPrefix, StartsOn, EndsOn);
         Apply(name ?? Name, year ?? Year, startsOn ?? StartsOn, endsOn ?? EndsOn, itemPrefix ?? ItemPrefix);
+        if ((Name, Year, ItemPrefix, StartsOn, EndsOn) == before)
+        {
+            throw CommonErrors.NothingChanged();
+        }
     }
 
     public void Close(DateTime at)
@@ -83,8 +88,8 @@ public sealed partial class Campaign
     {
         CheckYear(year);
         var prefix = string.IsNullOrWhiteSpace(itemPrefix) ? DefaultItemPrefix : itemPrefix.Trim().ToUpperInvariant();
-        Check.That(Prefix().IsMatch(prefix), "事项编号前缀应为 1 至 10 个大写字母或数字，如 ZG。");
-        Check.That(endsOn >= startsOn, "活动结束日期不能早于开始日期。");
+        Check.That(Prefix().IsMatch(prefix), CampaignErrors.PrefixForm);
+        Check.That(endsOn >= startsOn, CampaignErrors.EndsBeforeStart);
         Name = Check.Text(name, "活动名称", NameMaxLength);
         Year = year;
         ItemPrefix = prefix;
@@ -95,11 +100,11 @@ public sealed partial class Campaign
     private static string CheckedCode(string code)
     {
         var text = Check.Text(code, "活动代码", CodeMaxLength).ToUpperInvariant();
-        Check.That(CodeForm().IsMatch(text), "活动代码只能由大写字母、数字和连字符组成，如 ZFJS-2027。");
+        Check.That(CodeForm().IsMatch(text), CampaignErrors.CodeFormText);
         return text;
     }
 
-    private static void CheckYear(int year) => Check.That(year is >= 2000 and <= 2100, "活动年度应在 2000 年至 2100 年之间。");
+    private static void CheckYear(int year) => Check.That(year is >= 2000 and <= 2100, CampaignErrors.YearRange);
 
     [GeneratedRegex("^[A-Z0-9]{1,10}$")]
     private static partial Regex Prefix();

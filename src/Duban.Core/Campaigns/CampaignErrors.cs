@@ -5,6 +5,13 @@ namespace Duban.Core.Campaigns;
 /// <summary>What the campaigns feature refuses, in the words users see.</summary>
 public static class CampaignErrors
 {
+    public const string PrefixForm = "事项编号前缀应为 1 至 10 个大写字母或数字，如 ZG。";
+    public const string EndsBeforeStart = "活动结束日期不能早于开始日期。";
+    public const string CodeFormText = "活动代码只能由大写字母、数字和连字符组成，如 ZFJS-2027。";
+    public const string YearRange = "活动年度应在 2000 年至 2100 年之间。";
+
+    public static DubanException Forbidden(string actionName) => new(ErrorKind.Forbidden, $"没有权限：{actionName}活动。");
+
     public static DubanException NotFound(int id) => new(ErrorKind.NotFound, $"活动（编号 {id}）不存在。");
 
     public static DubanException CodeNotFound(string code) => new(ErrorKind.NotFound, $"活动“{code}”不存在。");

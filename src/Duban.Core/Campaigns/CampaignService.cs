@@ -84,7 +84,7 @@ public sealed class CampaignService(DubanDb db, TimeProvider clock)
         var campaign = await GetAsync(id, cancellationToken);
         if (!CampaignWorkflow.Table.RoleMay(action, db.Actor, campaign))
         {
-            throw new DubanException(ErrorKind.Forbidden, $"没有权限：{CampaignWorkflow.Table[action].Name}活动。");
+            throw CampaignErrors.Forbidden(CampaignWorkflow.Table[action].Name);
         }
         if (!CampaignWorkflow.Table.IsLegal(action, campaign))
         {

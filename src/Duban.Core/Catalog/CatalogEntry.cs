@@ -56,8 +56,10 @@ public sealed class CatalogEntry
         return Title == name || AliasList.Contains(name);
     }
 
+    /// <summary>Changes the entry; saving a placeholder confirms it, otherwise a save that changes nothing is refused.</summary>
     public void Edit(string title, string? description, string? aliases, string source)
     {
+        var before = (Title, Description, Aliases, Source, IsPlaceholder);
         Title = Check.Text(title, "名称", TitleMaxLength);
         Description = Check.OptionalText(description, "说明", DescriptionMaxLength, multiLine: true);
         var aliasText = Check.Text(aliases?.Replace('，', AliasSeparator).Replace(',', AliasSeparator), "别名", AliasesMaxLength, required: false);
@@ -65,5 +67,9 @@ public sealed class CatalogEntry
         Aliases = aliasList.Count == 0 ? null : string.Join(AliasSeparator, aliasList);
         Source = Check.Text(source, "来源", SourceMaxLength);
         IsPlaceholder = false;
+        if ((Title, Description, Aliases, Source, IsPlaceholder) == before)
+        {
+            throw CommonErrors.NothingChanged();
+        }
     }
 }

@@ -12,11 +12,11 @@ public static class Check
         var cleaned = InputText.Clean(value, multiLine);
         if (required && cleaned.Length == 0)
         {
-            throw new DubanException(ErrorKind.Validation, $"{label}不能为空。", label);
+            throw CommonErrors.Required(label);
         }
         if (cleaned.Length > maxLength)
         {
-            throw new DubanException(ErrorKind.Validation, $"{label}不能超过 {maxLength} 个字符（当前 {cleaned.Length} 个）。", label);
+            throw CommonErrors.TooLong(label, maxLength, cleaned.Length);
         }
         return cleaned;
     }

@@ -175,7 +175,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
 
     /// <summary>
     /// Changes the filled-in fields, keeping each changed field's old and new value in the history; a save that
-    /// changes nothing records nothing. Once assigned, the deadline is a promise: only a supervisor may change it
+    /// changes nothing is refused. Once assigned, the deadline is a promise: only a supervisor may change it
     /// here; everyone else asks for an extension. What the supervision office found (problem, categories, source of
     /// an item not found by the unit itself) only a supervisor may change.
     /// </summary>
@@ -186,7 +186,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
         var changes = ChangesTo(next, names);
         if (changes.Count == 0)
         {
-            return;
+            throw CommonErrors.NothingChanged();
         }
         var fields = changes.Select(c => c.Field).ToList();
         if (fields.Any(f => f is DeadlineField or FoundOnField) && State != ItemState.Draft && !mayChangeDeadline)

@@ -21,10 +21,21 @@ public sealed class Person
 
     public Person(string name, Unit unit, string? position, bool isPartyMember)
     {
-        Update(name, unit, position, isPartyMember);
+        Apply(name, unit, position, isPartyMember);
     }
 
+    /// <summary>Changes the person's record; a save that changes nothing is refused.</summary>
     public void Update(string name, Unit unit, string? position, bool isPartyMember)
+    {
+        var before = (Name, UnitId, Position, IsPartyMember);
+        Apply(name, unit, position, isPartyMember);
+        if ((Name, UnitId, Position, IsPartyMember) == before)
+        {
+            throw CommonErrors.NothingChanged();
+        }
+    }
+
+    private void Apply(string name, Unit unit, string? position, bool isPartyMember)
     {
         Name = Check.Text(name, "姓名", NameMaxLength);
         Position = Check.OptionalText(position, "职务", PositionMaxLength);

@@ -48,10 +48,21 @@ public sealed class Unit
 
     public void Rename(string name) => Name = Check.Text(name, "单位名称", NameMaxLength);
 
-    public void Reclassify(UnitKind kind, int sortOrder)
+    /// <summary>
+    /// Changes the unit's own fields; a save that changes nothing (and does not move the unit) is refused. The move
+    /// itself is the service's, since it rewrites the subtree's paths.
+    /// </summary>
+    public void Edit(string name, UnitKind kind, int sortOrder, Person? head, Person? liaison, bool moves)
     {
+        var before = (Name, Kind, SortOrder, HeadPersonId, LiaisonPersonId);
+        Rename(name);
         Kind = kind;
         SortOrder = sortOrder;
+        NameResponsiblePeople(head, liaison);
+        if (!moves && (Name, Kind, SortOrder, HeadPersonId, LiaisonPersonId) == before)
+        {
+            throw CommonErrors.NothingChanged();
+        }
     }
 
     /// <summary>Sets the path once the database has given the unit its id.</summary>
@@ -66,8 +77,8 @@ public sealed class Unit
 
     public void NameResponsiblePeople(Person? head, Person? liaison)
     {
-        Check.That(head is null || head.UnitId == Id, "主要负责人必须是本单位人员。");
-        Check.That(liaison is null || liaison.UnitId == Id, "联络员必须是本单位人员。");
+        Check.That(head is null || head.UnitId == Id, OrganizationErrors.HeadOutsideUnit);
+        Check.That(liaison is null || liaison.UnitId == Id, OrganizationErrors.LiaisonOutsideUnit);
         HeadPersonId = head?.Id;
         LiaisonPersonId = liaison?.Id;
     }

@@ -76,11 +76,9 @@ public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory dir
     {
         db.Actor.Require(OrganizationPermissions.Manage);
         var unit = await GetAsync(id);
-        unit.Rename(input.Name ?? string.Empty);
-        unit.Reclassify(input.Kind, input.SortOrder);
         var head = input.HeadPersonId is null ? null : await FindPersonAsync(input.HeadPersonId.Value);
         var liaison = input.LiaisonPersonId is null ? null : await FindPersonAsync(input.LiaisonPersonId.Value);
-        unit.NameResponsiblePeople(head, liaison);
+        unit.Edit(input.Name ?? string.Empty, input.Kind, input.SortOrder, head, liaison, moves: input.ParentId != unit.ParentId);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var moved = input.ParentId != unit.ParentId ? await MoveAsync(unit, input.ParentId) : [];
         await db.SaveChangesAsync();

@@ -78,14 +78,15 @@ public class InputTextTests
     }
 
     [Fact]
-    public void Editing_with_only_invisible_differences_changes_nothing()
+    public void Editing_with_only_invisible_differences_is_no_change_and_is_refused()
     {
         var item = Item(ItemState.Draft);
         var version = item.Version;
 
-        item.Edit(Details() with { Problem = "\u200B公文办理超时限\u202C", Goal = "按时办结\uFEFF" }, Names, Supervisor, Now,
-            mayChangeDeadline: true, mayChangeFindings: true);
+        var error = Assert.Throws<DubanException>(() => item.Edit(Details() with { Problem = "\u200B公文办理超时限\u202C", Goal = "按时办结\uFEFF" },
+            Names, Supervisor, Now, mayChangeDeadline: true, mayChangeFindings: true));
 
+        Assert.Equal("没有修改：内容与原来相同，未保存。", error.Message);
         Assert.True(version == item.Version, item.History[^1].Text);
     }
 

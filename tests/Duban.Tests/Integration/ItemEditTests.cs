@@ -19,7 +19,7 @@ public abstract class ItemEditTests<TFactory>(TFactory app) where TFactory : Dub
     [InlineData(DeadlineKind.Date, null)]
     [InlineData(DeadlineKind.Ongoing, ReportingPeriod.Quarterly)]
     [InlineData(DeadlineKind.Immediate, null)]
-    public async Task The_edit_form_shows_every_saved_field_and_posting_it_back_unchanged_changes_nothing(DeadlineKind kind, ReportingPeriod? period)
+    public async Task The_edit_form_shows_every_saved_field_and_posting_it_back_unchanged_is_refused_and_changes_nothing(DeadlineKind kind, ReportingPeriod? period)
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = await RegisterAsync(supervisor, "表单往返：" + kind, ItemSource.PublicReport, kind, period);
@@ -30,7 +30,8 @@ public abstract class ItemEditTests<TFactory>(TFactory app) where TFactory : Dub
             fields.Where(f => f.Key == "Input.CategoryIds").Select(f => f.Value).Order());
         var response = await PostFormAsync(supervisor, item.Id, page, fields);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有修改：内容与原来相同，未保存。", WebSession.Text(await response.Content.ReadAsStringAsync()));
         var after = await supervisor.GetJsonAsync<ItemView>($"/api/v1/items/{item.Id}");
         Assert.Equal(Fields(item), Fields(after));
         Assert.Equal(item.Version, after.Version);
@@ -56,7 +57,7 @@ public abstract class ItemEditTests<TFactory>(TFactory app) where TFactory : Dub
     }
 
     [Fact]
-    public async Task A_patch_changes_only_the_fields_it_names_and_an_empty_one_writes_nothing()
+    public async Task A_patch_changes_only_the_fields_it_names_and_an_empty_one_is_refused()
     {
         var head = await app.SignedInAsync("demo-head");
         var item = await RegisterAsync(head, "局部修改：会议纪要不规范", ItemSource.SelfInspection, DeadlineKind.Ongoing, ReportingPeriod.Quarterly);
@@ -64,7 +65,8 @@ public abstract class ItemEditTests<TFactory>(TFactory app) where TFactory : Dub
         var empty = await head.PatchAsJsonAsync($"/api/v1/items/{item.Id}", new { version = item.Version });
         var goal = await head.PatchAsJsonAsync($"/api/v1/items/{item.Id}", new { goal = "纪要当天印发", version = item.Version });
 
-        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("没有修改：内容与原来相同，未保存。", (await empty.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Equal(HttpStatusCode.OK, goal.StatusCode);
         var after = (await goal.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
         Assert.Equal(Fields(item) with { Goal = "纪要当天印发" }, Fields(after));

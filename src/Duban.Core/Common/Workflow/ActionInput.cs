@@ -36,7 +36,7 @@ public sealed class ActionInput
     public DateOnly? Date(string name, string label) => Text(name) is { } text
         ? DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new DubanException(ErrorKind.Validation, $"{label}不是有效的日期，请写成 2026-06-30 的形式。", name)
+            : throw CommonErrors.NotADate(label, name)
         : null;
 
     public bool? Decision(string name, string label) => Text(name)?.Trim().ToLowerInvariant() switch
@@ -44,12 +44,12 @@ public sealed class ActionInput
         null => null,
         "true" or "approve" => true,
         "false" or "refuse" => false,
-        _ => throw new DubanException(ErrorKind.Validation, $"{label}只能是 true（同意）或 false（不同意）。", name),
+        _ => throw CommonErrors.NotAYesOrNo(label, name),
     };
 
     public int? Number(string name, string label) => Text(name) is { } text
         ? int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new DubanException(ErrorKind.Validation, $"{label}应为编号（数字）。", name)
+            : throw CommonErrors.NotANumber(label, name)
         : null;
 }

@@ -141,12 +141,14 @@ public class RefusalTests
     }
 
     [Fact]
-    public void An_edit_names_what_changed_and_an_edit_without_changes_records_nothing()
+    public void An_edit_names_what_changed_and_an_edit_without_changes_is_refused_and_records_nothing()
     {
         var item = Item(ItemState.InProgress);
         var count = item.History.Count;
 
-        item.Edit(ItemViews.DetailsOf(item), ItemBuilder.Names, Liaison, Now, mayChangeDeadline: false, mayChangeFindings: false);
+        var error = Assert.Throws<DubanException>(() =>
+            item.Edit(ItemViews.DetailsOf(item), ItemBuilder.Names, Liaison, Now, mayChangeDeadline: false, mayChangeFindings: false));
+        Assert.Equal("没有修改：内容与原来相同，未保存。", error.Message);
         Assert.Equal(count, item.History.Count);
 
         item.Edit(ItemViews.DetailsOf(item) with { Problem = "新的问题描述", Measures = ["一", "二", "三"] }, ItemBuilder.Names, Liaison, Now, mayChangeDeadline: false, mayChangeFindings: false);
