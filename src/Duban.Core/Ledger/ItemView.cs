@@ -13,7 +13,7 @@ public sealed record ItemEventView(long Id, ItemEventKind Kind, string KindName,
 
 /// <summary>Everything the detail page and the API show of one item, with names resolved and the actor's actions.</summary>
 public sealed record ItemView(
-    int Id, string Code, int CampaignId, string CampaignName, ItemState State, string StateName, NamedRef Unit,
+    int Id, string Code, int CampaignId, string CampaignName, bool CampaignClosed, ItemState State, string StateName, NamedRef Unit,
     Light Light, DeadlineKind DeadlineKind, DateOnly DueOn, string Deadline, ReportingPeriod? ReportingPeriod,
     ItemSource Source, string SourceName, string Problem, string? Goal, IReadOnlyList<string> Measures,
     IReadOnlyList<NamedRef> Categories, NamedRef? Leader, NamedRef? ResponsiblePerson, DateOnly FoundOn,
@@ -36,13 +36,14 @@ public static class ItemViews
         var categoryIds = item.Categories.Select(c => c.CatalogEntryId).ToList();
         var categories = await db.CatalogEntries.Where(e => categoryIds.Contains(e.Id)).OrderBy(e => e.Set).ThenBy(e => e.SortOrder)
             .Select(e => new NamedRef(e.Id, e.Title)).ToListAsync(cancellationToken);
-        var campaign = await db.Campaigns.Where(c => c.Id == item.CampaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        var campaign = await db.Campaigns.Where(c => c.Id == item.CampaignId).Select(c => new { c.Name, Closed = c.ClosedAt != null })
+            .FirstOrDefaultAsync(cancellationToken);
 
         NamedRef? Person(int? id) => id is { } value ? new NamedRef(value, personNames.GetValueOrDefault(value, "?")) : null;
         string? UnitName(int? id) => id is { } value ? unitNames.GetValueOrDefault(value) : null;
 
         var deadline = LedgerTerms.DeadlineText(item.DeadlineKind, item.DueOn);
-        return new ItemView(item.Id, item.Code, item.CampaignId, campaign ?? string.Empty, item.State, LedgerTerms.Name(item.State),
+        return new ItemView(item.Id, item.Code, item.CampaignId, campaign?.Name ?? string.Empty, campaign?.Closed ?? false, item.State, LedgerTerms.Name(item.State),
             new NamedRef(item.UnitId, UnitName(item.UnitId) ?? string.Empty), item.LightOn(today, yellowDays), item.DeadlineKind,
             item.DueOn, deadline, item.ReportingPeriod, item.Source, LedgerTerms.Name(item.Source), item.Problem, item.Goal,
             item.Measures, categories, Person(item.LeaderPersonId), Person(item.ResponsiblePersonId), item.FoundOn,
@@ -51,7 +52,8 @@ public static class ItemViews
             [.. item.Evidence.OrderBy(f => f.Id).Select(f => new EvidenceView(f.Id, f.FileName, f.Size, f.ContentType, f.UploadedAt, f.UploadedByName))],
             [.. item.History.OrderBy(e => e.Id).Select(e => new ItemEventView(e.Id, e.Kind, ItemEvent.Name(e.Kind), e.At, e.ActorName, e.Text,
                 UnitName(e.FromUnitId), UnitName(e.ToUnitId), e.OldDueOn, e.NewDueOn, e.Changes))],
-            [.. LedgerRules.AllowedActions(item, db.Actor)]);
+            // A closed campaign's items are kept for reading: nothing is offered on them.
+            campaign?.Closed == true ? [] : [.. LedgerRules.AllowedActions(item, db.Actor)]);
     }
 
     /// <summary>The item's current fields as an edit starts from them.</summary>

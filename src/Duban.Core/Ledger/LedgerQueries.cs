@@ -110,7 +110,8 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     public async Task<Page<ItemRow>> MyWorkAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         var actor = db.Actor;
-        var items = db.Items.AsNoTracking().Where(LedgerWorkflow.Table.AwaitingWhere(actor));
+        var items = db.Items.AsNoTracking().Where(LedgerWorkflow.Table.AwaitingWhere(actor))
+            .Where(i => db.Campaigns.Any(c => c.Id == i.CampaignId && c.ClosedAt == null));
         var total = await items.CountAsync(cancellationToken);
         var rows = await ProjectAsync(items.OrderBy(i => i.DueOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize),
             cancellationToken);
