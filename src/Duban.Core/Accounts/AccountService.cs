@@ -24,14 +24,13 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     {
         db.Actor.Require(AccountPermissions.Manage);
         var name = Check.Text(userName, "用户名", UserNameMaxLength);
-        var roleName = Roles.Find(role) ?? throw new DubanException(ErrorKind.Validation,
-            $"角色“{role}”不存在。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");
+        var roleName = Roles.Find(role) ?? throw AccountErrors.UnknownRole(role);
         var unitText = Check.Text(unitName, "单位", Unit.NameMaxLength);
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == unitText)
-            ?? throw new DubanException(ErrorKind.NotFound, $"单位“{unitText}”不存在。");
+            ?? throw AccountErrors.UnitNotFound(unitText);
         if (await users.FindByNameAsync(name) is not null)
         {
-            throw new DubanException(ErrorKind.Conflict, $"用户名“{name}”已被使用。");
+            throw AccountErrors.UserNameTaken(name);
         }
         var displayName = Check.Text(personName ?? name, "姓名", Person.NameMaxLength);
         // Person and account are made together or not at all.
@@ -76,11 +75,11 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         var user = await FindAsync(userName);
         if (user.Id == db.Actor.UserId)
         {
-            throw new DubanException(ErrorKind.Validation, "不能停用自己的账户。");
+            throw AccountErrors.CannotDisableSelf();
         }
         if (user.DisabledAt is not null)
         {
-            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”已是停用状态。");
+            throw AccountErrors.AlreadyDisabled(user.UserName);
         }
         user.DisabledAt = clock.GetUtcNow().UtcDateTime;
         db.Note("account.disabled", nameof(AppUser), Id(user));
@@ -95,7 +94,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         var user = await FindAsync(userName);
         if (user.DisabledAt is null)
         {
-            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”未被停用。");
+            throw AccountErrors.NotDisabled(user.UserName);
         }
         user.DisabledAt = null;
         db.Note("account.enabled", nameof(AppUser), Id(user));
@@ -110,7 +109,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         var user = await FindAsync(userName);
         if (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow())
         {
-            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”当前未被锁定。");
+            throw AccountErrors.NotLockedOut(user.UserName);
         }
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
@@ -123,12 +122,11 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     {
         db.Actor.Require(AccountPermissions.Manage);
         var user = await FindAsync(userName);
-        var roleName = Roles.Find(role) ?? throw new DubanException(ErrorKind.Validation,
-            $"角色“{role}”不存在。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");
+        var roleName = Roles.Find(role) ?? throw AccountErrors.UnknownRole(role);
         var current = await users.GetRolesAsync(user);
         if (current.Count == 1 && current[0] == roleName)
         {
-            throw new DubanException(ErrorKind.Conflict, $"账户“{user.UserName}”已是{Roles.ChineseName(roleName)}。");
+            throw AccountErrors.AlreadyInRole(user.UserName, roleName);
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         (await users.RemoveFromRolesAsync(user, current)).OrThrow();
@@ -142,10 +140,10 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     public async Task ChangePasswordAsync(int userId, string currentPassword, string newPassword)
     {
         var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            ?? throw new DubanException(ErrorKind.NotFound, "账户不存在。");
-        Check.That(!string.IsNullOrEmpty(currentPassword), "请输入当前密码。");
-        Check.That(!string.IsNullOrEmpty(newPassword), "请输入新密码。");
-        Check.That(newPassword.Length <= 128, "新密码不能超过 128 个字符。");
+            ?? throw AccountErrors.AccountNotFound();
+        Check.That(!string.IsNullOrEmpty(currentPassword), AccountErrors.CurrentPasswordRequired);
+        Check.That(!string.IsNullOrEmpty(newPassword), AccountErrors.NewPasswordRequired);
+        Check.That(newPassword.Length <= 128, AccountErrors.NewPasswordTooLong);
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
@@ -163,6 +161,6 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
     {
         var name = Check.Text(userName, "用户名", UserNameMaxLength);
         return await users.FindByNameAsync(name)
-            ?? throw new DubanException(ErrorKind.NotFound, $"用户“{name}”不存在。");
+            ?? throw AccountErrors.UserNotFound(name);
     }
 }

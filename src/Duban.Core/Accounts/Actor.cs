@@ -58,7 +58,7 @@ public sealed record Actor(
     {
         if (!Can(permission))
         {
-            throw new DubanException(ErrorKind.Forbidden, $"没有权限：{permission.Name}。");
+            throw AccountErrors.NotPermitted(permission);
         }
     }
 }

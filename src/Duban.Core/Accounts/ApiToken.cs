@@ -30,7 +30,7 @@ public sealed class ApiToken
 
     public void Revoke(DateTime at)
     {
-        Common.Check.That(RevokedAt is null, "该令牌已被吊销。", Common.ErrorKind.Conflict);
+        Common.Check.That(RevokedAt is null, AccountErrors.TokenRevoked, Common.ErrorKind.Conflict);
         RevokedAt = at;
     }
 }

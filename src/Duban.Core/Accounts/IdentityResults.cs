@@ -10,7 +10,7 @@ internal static class IdentityResults
     {
         if (!result.Succeeded)
         {
-            throw new DubanException(ErrorKind.Validation, string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw AccountErrors.Identity(result.Errors.Select(e => e.Description));
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class TokenService(DubanDb db, AccountService accounts, TimeProvid
     {
         db.Actor.Require(AccountPermissions.Manage);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId)
-            ?? throw new DubanException(ErrorKind.NotFound, $"令牌 {tokenId} 不存在。");
+            ?? throw AccountErrors.TokenNotFound(tokenId);
         token.Revoke(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
     }

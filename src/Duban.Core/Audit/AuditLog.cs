@@ -37,8 +37,8 @@ public sealed class AuditLog(DubanDb db)
         {
             events = events.Where(e => e.EntityType == type);
         }
-        Check.That(query.From is null || (query.From.Value.Year is >= 2000 and <= 2100), "开始日期应在 2000 年至 2100 年之间。");
-        Check.That(query.To is null || (query.To.Value.Year is >= 2000 and <= 2100), "结束日期应在 2000 年至 2100 年之间。");
+        Check.That(query.From is null || (query.From.Value.Year is >= 2000 and <= 2100), AuditErrors.FromOutOfRange);
+        Check.That(query.To is null || (query.To.Value.Year is >= 2000 and <= 2100), AuditErrors.ToOutOfRange);
         if (query.From is { } from)
         {
             var start = ChinaTime.StartOfDayUtc(from);

@@ -30,7 +30,7 @@ public sealed class CatalogService(DubanDb db)
 
     public async Task<CatalogEntry> GetAsync(int id, CancellationToken cancellationToken = default) =>
         await db.CatalogEntries.FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
-        ?? throw new DubanException(ErrorKind.NotFound, $"问题目录条目（编号 {id}）不存在。");
+        ?? throw CatalogErrors.NotFound(id);
 
     public async Task<CatalogEntry> UpdateAsync(int id, CatalogInput input)
     {

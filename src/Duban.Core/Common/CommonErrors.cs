@@ -18,4 +18,7 @@ public static class CommonErrors
 
     public static DubanException TooLong(string label, int maxLength, int length) =>
         new(ErrorKind.Validation, $"{label}不能超过 {maxLength} 个字符（当前 {length} 个）。", label);
+
+    public static DubanException NotDefined(string name, Enum value) => new(ErrorKind.Validation,
+        $"参数 {name} 的取值“{value}”无效，可选值为：{string.Join("、", Enum.GetNames(value.GetType()))}。", name);
 }

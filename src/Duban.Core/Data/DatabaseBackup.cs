@@ -10,12 +10,14 @@ public sealed class DatabaseBackup(DubanDb db)
     public async Task<long> BackupAsync(string destination, CancellationToken cancellationToken = default)
     {
         var target = Path.GetFullPath(destination);
-        Check.That(!File.Exists(target), $"目标文件已存在：{target}。请换一个文件名，以免覆盖已有备份。");
+        if (File.Exists(target))
+        {
+            throw DataErrors.BackupTargetExists(target);
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (!db.Database.IsSqlite())
         {
-            throw new DubanException(ErrorKind.Validation,
-                "PostgreSQL 数据库请使用 pg_dump 备份（见 docs/operations.md）。");
+            throw DataErrors.BackupNeedsPgDump();
         }
         // SQLite's online backup API copies a single snapshot page by page, consistent even while others write.
         await using var source = new SqliteConnection(db.Database.GetConnectionString());

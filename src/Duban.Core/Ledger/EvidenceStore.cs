@@ -45,7 +45,7 @@ public sealed class EvidenceStore(DatabaseSettings settings, IOptions<LedgerOpti
         var name = Check.Text(NameOnly(fileName), "文件名", EvidenceFile.FileNameMaxLength);
         if (!Kinds.TryGetValue(Path.GetExtension(name), out var kind))
         {
-            throw new DubanException(ErrorKind.Validation, $"不支持的文件类型“{Path.GetExtension(name)}”：只接受 {AllowedList} 文件。", "file");
+            throw LedgerErrors.FileTypeNotAccepted(Path.GetExtension(name), AllowedList);
         }
         var limit = options.Value.MaxEvidenceBytes;
         Directory.CreateDirectory(Path.Combine(Root, "incoming"));
@@ -55,7 +55,7 @@ public sealed class EvidenceStore(DatabaseSettings settings, IOptions<LedgerOpti
             var (hash, size) = await CopyAsync(content, temporary, limit, cancellationToken);
             if (size == 0)
             {
-                throw new DubanException(ErrorKind.Validation, "文件是空的。", "file");
+                throw LedgerErrors.FileEmpty();
             }
             string? problem;
             await using (var file = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024))
@@ -64,8 +64,7 @@ public sealed class EvidenceStore(DatabaseSettings settings, IOptions<LedgerOpti
             }
             if (problem is not null)
             {
-                throw new DubanException(ErrorKind.Validation,
-                    $"文件内容与其类型不符：{problem}（{name}）。只接受真实的 {AllowedList} 文件。", "file");
+                throw LedgerErrors.FileNotItsType(problem, name, AllowedList);
             }
             var target = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -104,7 +103,7 @@ public sealed class EvidenceStore(DatabaseSettings settings, IOptions<LedgerOpti
                 size += read;
                 if (size > limit)
                 {
-                    throw new DubanException(ErrorKind.Validation, $"文件超过 {limit / 1024 / 1024} MB 的上限。", "file");
+                    throw LedgerErrors.FileTooLarge(limit);
                 }
                 sha.AppendData(buffer, 0, read);
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);

@@ -58,4 +58,31 @@ public static class LedgerErrors
     public static DubanException DecisionRequired() => new(ErrorKind.Validation, "请说明是否批准延期。", "approve");
 
     public static DubanException TargetUnitRequired() => new(ErrorKind.Validation, "请选择转办的目标单位。", "unitId");
+
+    public static DubanException UnitRequired() => new(ErrorKind.Validation, "请选择责任单位。", "unitId");
+
+    public static DubanException MayNotRegisterFor() => new(ErrorKind.Forbidden, "您的角色无权为该单位登记整改事项。");
+
+    public static DubanException EvidenceNotFound(int id) => new(ErrorKind.NotFound, $"佐证材料（编号 {id}）不存在。");
+
+    public static DubanException UnknownCategory() => new(ErrorKind.Validation, "所选问题类别不存在。", "categoryIds");
+
+    public static DubanException UnknownPerson(string label, int? id) =>
+        new(ErrorKind.Validation, $"{label}（人员编号 {id}）不存在或不在您的数据范围内。");
+
+    public static DubanException FileTypeNotAccepted(string extension, string allowed) =>
+        new(ErrorKind.Validation, $"不支持的文件类型“{extension}”：只接受 {allowed} 文件。", "file");
+
+    public static DubanException FileEmpty() => new(ErrorKind.Validation, "文件是空的。", "file");
+
+    public static DubanException FileNotItsType(string problem, string name, string allowed) =>
+        new(ErrorKind.Validation, $"文件内容与其类型不符：{problem}（{name}）。只接受真实的 {allowed} 文件。", "file");
+
+    public static DubanException FileTooLarge(long limit) => new(ErrorKind.Validation, $"文件超过 {limit / 1024 / 1024} MB 的上限。", "file");
+
+    public const string BadSource = "问题来源无效。";
+    public const string BadDeadlineKind = "整改时限类型无效。";
+    public const string BadReportingPeriod = "报告周期无效：请选择每月或每季度。";
+    public const string FoundOnOutOfRange = "发现日期应在 2000 年至 2100 年之间。";
+    public const string DueOnOutOfRange = "整改期限应在 2000 年至 2100 年之间。";
 }

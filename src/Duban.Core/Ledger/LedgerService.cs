@@ -42,7 +42,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         var unit = await units.GetAsync(input.UnitId);
         if (!LedgerRules.MayRegister(db.Actor, LedgerRules.RelationOf(db.Actor, unit.Id, unit.Path)))
         {
-            throw new DubanException(ErrorKind.Forbidden, "您的角色无权为该单位登记整改事项。");
+            throw LedgerErrors.MayNotRegisterFor();
         }
         var campaign = input.CampaignId is { } campaignId ? await campaigns.GetAsync(campaignId)
             : input.CampaignCode is { Length: > 0 } code ? await campaigns.GetAsync(code)
@@ -146,7 +146,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     {
         var item = await GetAsync(itemId);
         var file = item.Evidence.FirstOrDefault(f => f.Id == fileId)
-            ?? throw new DubanException(ErrorKind.NotFound, $"佐证材料（编号 {fileId}）不存在。");
+            ?? throw LedgerErrors.EvidenceNotFound(fileId);
         db.Note("evidence.download", nameof(EvidenceFile), file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{{\"item\":\"{item.Code}\",\"file\":\"{file.Sha256}\"}}");
         await db.SaveChangesAsync();
@@ -198,7 +198,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         var known = await db.CatalogEntries.CountAsync(e => categories.Contains(e.Id));
         if (known != categories.Count)
         {
-            throw new DubanException(ErrorKind.Validation, "所选问题类别不存在。", "categoryIds");
+            throw LedgerErrors.UnknownCategory();
         }
         foreach (var (personId, label) in new[] { (details.LeaderPersonId, "责任领导"), (details.ResponsiblePersonId, "责任人") })
         {
@@ -206,7 +206,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
             if (personId is not null && personId != item?.LeaderPersonId && personId != item?.ResponsiblePersonId
                 && !await db.People.AnyAsync(p => p.Id == personId))
             {
-                throw new DubanException(ErrorKind.Validation, $"{label}（人员编号 {personId}）不存在或不在您的数据范围内。");
+                throw LedgerErrors.UnknownPerson(label, personId);
             }
         }
     }

@@ -42,11 +42,11 @@ public sealed partial class RectificationItem
     /// <summary>Checks the filled-in fields and puts them as they would be stored; the deadline rules live here.</summary>
     private Filled Checked(ItemDetails details)
     {
-        Check.That(Enum.IsDefined(details.Source), "问题来源无效。");
-        Check.That(Enum.IsDefined(details.DeadlineKind), "整改时限类型无效。");
-        Check.That(details.ReportingPeriod is null || Enum.IsDefined(details.ReportingPeriod.Value), "报告周期无效：请选择每月或每季度。");
-        Check.That(details.FoundOn >= Earliest && details.FoundOn <= Latest, "发现日期应在 2000 年至 2100 年之间。");
-        Check.That(details.DueOn is null || (details.DueOn >= Earliest && details.DueOn <= Latest), "整改期限应在 2000 年至 2100 年之间。");
+        Check.That(Enum.IsDefined(details.Source), LedgerErrors.BadSource);
+        Check.That(Enum.IsDefined(details.DeadlineKind), LedgerErrors.BadDeadlineKind);
+        Check.That(details.ReportingPeriod is null || Enum.IsDefined(details.ReportingPeriod.Value), LedgerErrors.BadReportingPeriod);
+        Check.That(details.FoundOn >= Earliest && details.FoundOn <= Latest, LedgerErrors.FoundOnOutOfRange);
+        Check.That(details.DueOn is null || (details.DueOn >= Earliest && details.DueOn <= Latest), LedgerErrors.DueOnOutOfRange);
         // A browser posts a textarea's line breaks as CR LF: the same text typed again is no change.
         var problem = Check.Text(details.Problem?.ReplaceLineEndings("\n"), ProblemField, ProblemMaxLength, multiLine: true);
         var goal = Check.OptionalText(details.Goal?.ReplaceLineEndings("\n"), GoalField, GoalMaxLength, multiLine: true);
@@ -69,7 +69,7 @@ public sealed partial class RectificationItem
             DeadlineKind.Date => details.DueOn ?? throw LedgerErrors.DueDateRequired(),
             DeadlineKind.Immediate => details.FoundOn.AddDays(ImmediateDays),
             DeadlineKind.Ongoing => (LastReportOn ?? details.FoundOn).AddMonths((int)period!.Value),
-            _ => throw new DubanException(ErrorKind.Validation, "整改时限类型无效。"),
+            _ => throw new DubanException(ErrorKind.Validation, LedgerErrors.BadDeadlineKind),
         };
         if (dueOn < details.FoundOn)
         {

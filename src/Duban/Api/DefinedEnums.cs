@@ -45,8 +45,7 @@ internal static class DefinedEnums
     {
         if (value is Enum known && !Enum.IsDefined(known.GetType(), known))
         {
-            throw new DubanException(ErrorKind.Validation,
-                $"参数 {name} 的取值“{known}”无效，可选值为：{string.Join("、", Enum.GetNames(known.GetType()))}。", name);
+            throw CommonErrors.NotDefined(name, known);
         }
     }
 }

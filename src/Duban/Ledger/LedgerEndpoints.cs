@@ -54,7 +54,7 @@ internal static class LedgerEndpoints
             var details = request.Over(new ItemDetails([], ItemSource.SelfInspection, null, null, [], null, null,
                 queries.Today, Core.Ledger.DeadlineKind.Date, null, null));
             var item = await ledger.RegisterAsync(new RegisterInput(request.CampaignId,
-                request.UnitId ?? throw new DubanException(ErrorKind.Validation, "请选择责任单位。", "unitId"), details, request.Campaign));
+                request.UnitId ?? throw LedgerErrors.UnitRequired(), details, request.Campaign));
             return Results.Created($"/api/v1/items/{item.Id}", await db.ViewAsync(item, queries.Today, queries.YellowDays));
         }).WithSummary("登记整改事项（草稿）");
         items.MapPatch("/{id:int}", async (int id, ItemRequest request, LedgerService ledger, LedgerQueries queries, DubanDb db) =>

@@ -1,0 +1,8 @@
+namespace Duban.Core.Audit;
+
+/// <summary>What the audit log refuses, in the words users see.</summary>
+public static class AuditErrors
+{
+    public const string FromOutOfRange = "开始日期应在 2000 年至 2100 年之间。";
+    public const string ToOutOfRange = "结束日期应在 2000 年至 2100 年之间。";
+}
