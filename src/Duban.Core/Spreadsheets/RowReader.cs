@@ -1,5 +1,6 @@
 using Duban.Core.Catalog;
 using Duban.Core.Common;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
 
