@@ -39,6 +39,12 @@ public sealed partial class RectificationItem
         int? ResponsiblePersonId, DateOnly FoundOn, DeadlineKind DeadlineKind, ReportingPeriod? ReportingPeriod, DateOnly DueOn,
         HashSet<int> CategoryIds);
 
+    /// <summary>
+    /// Checks the filled-in fields by the rules registering an item applies, without making one: an import checks
+    /// every row before it saves any.
+    /// </summary>
+    public static void Validate(ItemDetails details) => new RectificationItem().Checked(details);
+
     /// <summary>Checks the filled-in fields and puts them as they would be stored; the deadline rules live here.</summary>
     private Filled Checked(ItemDetails details)
     {

@@ -94,7 +94,7 @@ internal sealed class RowReader(
         try
         {
             // The item's own rules (deadline after the found date, lengths) decide, as they do on the form.
-            RectificationItem.Register(0, campaignYear, 0, unitId, unitEntries[unitId].Path, details, new ItemActor(null, "import"), DateTime.UtcNow);
+            RectificationItem.Validate(details);
         }
         catch (DubanException e)
         {
