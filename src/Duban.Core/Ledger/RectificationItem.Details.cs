@@ -73,8 +73,8 @@ public sealed partial class RectificationItem
         var dueOn = details.DeadlineKind switch
         {
             DeadlineKind.Date => details.DueOn ?? throw LedgerErrors.DueDateRequired(),
-            DeadlineKind.Immediate => details.FoundOn.AddDays(ImmediateDays),
-            DeadlineKind.Ongoing => (LastReportOn ?? details.FoundOn).AddMonths((int)period!.Value),
+            DeadlineKind.Immediate => WorkCalendar.AddDays(details.FoundOn, ImmediateDays),
+            DeadlineKind.Ongoing => WorkCalendar.AddMonths(LastReportOn ?? details.FoundOn, (int)period!.Value),
             _ => throw new DubanException(ErrorKind.Validation, "整改时限类型无效。"),
         };
         if (dueOn < details.FoundOn)
