@@ -63,6 +63,8 @@ public static class DataServices
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<DubanDb>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+        services.AddSingleton<Common.IWorkdayRule, Common.WeekendsOff>();
+        services.AddSingleton<Common.WorkCalendar>();
         services.AddScoped<Organization.UnitService>();
         services.AddScoped<Organization.PeopleService>();
         services.AddScoped<Catalog.CatalogService>();

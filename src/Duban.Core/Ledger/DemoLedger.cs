@@ -46,10 +46,10 @@ internal sealed class DemoLedger(DubanDb db, TimeProvider clock)
             var head = staff.FirstOrDefault(p => p.Id == unit.HeadPersonId) ?? staff[0];
             var (problem, goal, measures, categories) = Problems[n % Problems.Length];
             var kind = (n % 10) switch { 3 => DeadlineKind.Immediate, 7 => DeadlineKind.Ongoing, _ => DeadlineKind.Date };
-            var foundOn = today.AddDays(-(kind == DeadlineKind.Immediate ? (n % 3 == 0 ? 10 : 2) : 30 + n % 20));
+            var foundOn = WorkCalendar.AddDays(today, -(kind == DeadlineKind.Immediate ? (n % 3 == 0 ? 10 : 2) : 30 + n % 20));
             var details = new ItemDetails([.. categories.Where(catalog.ContainsKey).Select(c => catalog[c])],
                 (ItemSource)(n % 8), problem, goal, measures, head.Id, staff[^1].Id, foundOn, kind,
-                kind == DeadlineKind.Date ? today.AddDays(dueOffsets[n % dueOffsets.Length]) : null,
+                kind == DeadlineKind.Date ? WorkCalendar.AddDays(today, dueOffsets[n % dueOffsets.Length]) : null,
                 kind == DeadlineKind.Ongoing ? ReportingPeriod.Monthly : null);
             var item = RectificationItem.Register(campaignId, year, n + 1, unit.Id, unit.Path, details, System, now);
             Advance(item, (ItemState)(n % 5), new ItemActor(null, liaison.Name), supervisor, now);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Duban.Core.Common;
 using Duban.Core.Data;
+using Duban.Core.Documents;
 using Microsoft.Extensions.Options;
 
 namespace Duban.Core.Ledger;
@@ -10,27 +11,23 @@ public sealed record StoredFile(string Sha256, long Size, string ContentType, st
 
 /// <summary>
 /// Evidence files on disk under the data folder (files/ab/abcdef…), named by SHA-256 so a file uploaded twice is
-/// kept once. A file is accepted only when its whole structure is that of its type (see <see cref="EvidenceFormats"/>
+/// kept once. A file is accepted only when its whole structure is that of its type (see <see cref="FileFormats"/>
 /// and <see cref="OfficePackages"/>): a renamed program, or an image or PDF with a web page attached, is refused.
 /// </summary>
 public sealed class EvidenceStore(DatabaseSettings settings, IOptions<LedgerOptions> options)
 {
-    private const string Word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private const string Excel = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string PowerPoint = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
-
     private static readonly Dictionary<string, (string ContentType, Func<Stream, string?> Problem)> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".pdf"] = ("application/pdf", EvidenceFormats.Pdf),
-        [".png"] = ("image/png", EvidenceFormats.Png),
-        [".jpg"] = ("image/jpeg", EvidenceFormats.Jpeg),
-        [".jpeg"] = ("image/jpeg", EvidenceFormats.Jpeg),
-        [".docx"] = (Word, OfficePackages.Word),
-        [".xlsx"] = (Excel, OfficePackages.Excel),
-        [".pptx"] = (PowerPoint, OfficePackages.PowerPoint),
+        [".pdf"] = ("application/pdf", FileFormats.Pdf),
+        [".png"] = ("image/png", FileFormats.Png),
+        [".jpg"] = ("image/jpeg", FileFormats.Jpeg),
+        [".jpeg"] = ("image/jpeg", FileFormats.Jpeg),
+        [".docx"] = (ContentTypes.Docx, OfficePackages.Word),
+        [".xlsx"] = (ContentTypes.Xlsx, OfficePackages.Excel),
+        [".pptx"] = (ContentTypes.Pptx, OfficePackages.PowerPoint),
         [".ofd"] = ("application/ofd", OfficePackages.Ofd),
-        [".doc"] = ("application/msword", EvidenceFormats.OleCompound),
-        [".xls"] = ("application/vnd.ms-excel", EvidenceFormats.OleCompound),
+        [".doc"] = ("application/msword", FileFormats.OleCompound),
+        [".xls"] = ("application/vnd.ms-excel", FileFormats.OleCompound),
     };
 
     public static string AllowedList => "PDF、Word（doc/docx）、Excel（xls/xlsx）、PowerPoint（pptx）、JPG、PNG、OFD";

@@ -5,7 +5,7 @@ public sealed class LedgerOptions
 {
     public const string Section = "Ledger";
 
-    /// <summary>Yellow light when the deadline is this many days away or fewer.</summary>
+    /// <summary>Yellow light when the deadline is this many calendar days away or fewer.</summary>
     public int YellowDays { get; set; } = 7;
 
     /// <summary>Largest evidence file accepted, in bytes.</summary>

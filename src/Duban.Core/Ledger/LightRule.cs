@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Duban.Core.Common;
 
 namespace Duban.Core.Ledger;
 
@@ -24,7 +25,7 @@ public static class LightRule
     /// <summary>The light of an item in memory.</summary>
     public static Light Of(bool closed, DeadlineKind kind, DateOnly dueOn, DateOnly today, int yellowDays)
     {
-        var yellowUntil = today.AddDays(yellowDays);
+        var yellowUntil = WorkCalendar.AddDays(today, yellowDays);
         foreach (var (light, when) in Compiled)
         {
             if (when(closed, kind, dueOn, today, yellowUntil))
@@ -67,7 +68,7 @@ public static class LightRule
     {
         var when = Conditions.Single(c => c.Light == light).When;
         // Captured values, not constants, so the database sees parameters and reuses its plan from day to day.
-        var days = new { Today = today, YellowUntil = today.AddDays(yellowDays) };
+        var days = new { Today = today, YellowUntil = WorkCalendar.AddDays(today, yellowDays) };
         return Common.Expressions.Apply(when,
             Expression.Equal(Expression.Property(item, nameof(RectificationItem.State)), Expression.Constant(ItemState.Closed)),
             Expression.Property(item, nameof(RectificationItem.DeadlineKind)),

@@ -39,6 +39,12 @@ public sealed partial class RectificationItem
         int? ResponsiblePersonId, DateOnly FoundOn, DeadlineKind DeadlineKind, ReportingPeriod? ReportingPeriod, DateOnly DueOn,
         HashSet<int> CategoryIds);
 
+    /// <summary>
+    /// Checks the filled-in fields by the rules registering an item applies, without making one: an import checks
+    /// every row before it saves any.
+    /// </summary>
+    public static void Validate(ItemDetails details) => new RectificationItem().Checked(details);
+
     /// <summary>Checks the filled-in fields and puts them as they would be stored; the deadline rules live here.</summary>
     private Filled Checked(ItemDetails details)
     {
@@ -67,8 +73,8 @@ public sealed partial class RectificationItem
         var dueOn = details.DeadlineKind switch
         {
             DeadlineKind.Date => details.DueOn ?? throw LedgerErrors.DueDateRequired(),
-            DeadlineKind.Immediate => details.FoundOn.AddDays(ImmediateDays),
-            DeadlineKind.Ongoing => (LastReportOn ?? details.FoundOn).AddMonths((int)period!.Value),
+            DeadlineKind.Immediate => WorkCalendar.AddDays(details.FoundOn, ImmediateDays),
+            DeadlineKind.Ongoing => WorkCalendar.AddMonths(LastReportOn ?? details.FoundOn, (int)period!.Value),
             _ => throw new DubanException(ErrorKind.Validation, LedgerErrors.BadDeadlineKind),
         };
         if (dueOn < details.FoundOn)

@@ -36,7 +36,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
     public const int MaxMeasures = 20;
     public const int TextMaxLength = 2000;
 
-    /// <summary>立行立改: yellow from the first day, red once this many days have passed.</summary>
+    /// <summary>立行立改: yellow from the first day, red once this many calendar days have passed.</summary>
     public const int ImmediateDays = 7;
 
     private readonly List<ItemEvent> _history = [];
@@ -383,5 +383,5 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
     }
 
     private DateOnly NextReportDue() =>
-        (LastReportOn ?? FoundOn).AddMonths((int)(ReportingPeriod ?? Ledger.ReportingPeriod.Monthly));
+        WorkCalendar.AddMonths(LastReportOn ?? FoundOn, (int)(ReportingPeriod ?? Ledger.ReportingPeriod.Monthly));
 }

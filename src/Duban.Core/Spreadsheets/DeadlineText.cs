@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 
 namespace Duban.Core.Spreadsheets;
@@ -46,15 +47,12 @@ public static partial class DeadlineText
         return ParseDate(value, campaignYear) ?? DeadlineValue.Fail($"无法识别的日期“{text}”。请写成具体日期，如 2026-06-30。");
     }
 
-    /// <summary>Excel stores dates as days since 1899-12-30.</summary>
-    public static DateOnly FromExcelSerial(double serial) => DateOnly.FromDateTime(DateTime.FromOADate(serial));
-
     private static DeadlineValue? ParseDate(string value, int year)
     {
         value = Before().Replace(value, string.Empty);
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
         {
-            return DeadlineValue.On(FromExcelSerial(serial));
+            return DeadlineValue.On(SheetReader.DateOfSerial(serial));
         }
         if (FullDate().Match(value) is { Success: true } full)
         {

@@ -1,3 +1,5 @@
+using Duban.Core.Documents;
+
 namespace Duban.Core.Spreadsheets;
 
 /// <summary>Import settings (configuration section "Import"): each office's own names and limits.</summary>

@@ -3,6 +3,7 @@ using Duban.Core.Accounts;
 using Duban.Core.Catalog;
 using Duban.Core.Common;
 using Duban.Core.Data;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using Duban.Core.Documents;
 
 namespace Duban.Core.Spreadsheets;
 
@@ -16,27 +16,23 @@ public static class RejectedRows
         var headers = Enumerable.Range(0, width)
             .Select(i => i < report.Header.Count && !string.IsNullOrWhiteSpace(report.Header[i]) ? report.Header[i]!.Trim() : $"列{i + 1}")
             .ToList();
+        // A file corrected from an earlier list of refused rows has the column already: the new reasons replace the old.
+        var errorAt = headers.IndexOf(ErrorColumn);
+        if (errorAt < 0)
+        {
+            errorAt = headers.Count;
+            headers.Add(ErrorColumn);
+        }
         var rows = report.Rejected.Select(row =>
         {
-            var values = new Dictionary<string, object?>();
-            for (var i = 0; i < width; i++)
+            var cells = new string?[headers.Count];
+            for (var i = 0; i < Math.Min(width, row.Cells.Count); i++)
             {
-                values[Unique(values, headers[i])] = i < row.Cells.Count ? row.Cells[i] : null;
+                cells[i] = row.Cells[i];
             }
-            values[ErrorColumn] = $"原第 {row.Number} 行：{row.Errors}";
-            return values;
-        }).ToList();
-        await output.SaveAsAsync(rows, printHeader: true, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-    }
-
-    // Two columns with the same header would collapse into one key.
-    private static string Unique(Dictionary<string, object?> values, string header)
-    {
-        var name = header;
-        for (var n = 2; values.ContainsKey(name); n++)
-        {
-            name = $"{header}({n})";
-        }
-        return name;
+            cells[errorAt] = $"原第 {row.Number} 行：{row.Errors}";
+            return cells;
+        });
+        await PlainSheet.WriteAsync(output, headers, rows, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Duban.Core.Catalog;
 using Duban.Core.Common;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
 
@@ -93,7 +94,7 @@ internal sealed class RowReader(
         try
         {
             // The item's own rules (deadline after the found date, lengths) decide, as they do on the form.
-            RectificationItem.Register(0, campaignYear, 0, unitId, unitEntries[unitId].Path, details, new ItemActor(null, "import"), DateTime.UtcNow);
+            RectificationItem.Validate(details);
         }
         catch (DubanException e)
         {

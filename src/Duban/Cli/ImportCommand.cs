@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Duban.Core.Documents;
 using Duban.Core.Spreadsheets;
 
 namespace Duban.Cli;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Duban.Components.Shared;
 using Duban.Core.Accounts;
 using Duban.Core.Common;
+using Duban.Core.Documents;
 using Duban.Core.Spreadsheets;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -136,7 +137,7 @@ internal static class ImportEndpoints
         });
         import.MapGet("/{id:guid}/rejected", (Guid id, HttpContext context, ImportJobs jobs) =>
             jobs.Find(id, UserId(context)) is { } job && File.Exists(job.RejectedPath)
-                ? Results.File(job.RejectedPath, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ? Results.File(job.RejectedPath, ContentTypes.Xlsx,
                     System.IO.Path.GetFileNameWithoutExtension(job.FileName) + ".错误行.xlsx")
                 : Results.NotFound());
     }

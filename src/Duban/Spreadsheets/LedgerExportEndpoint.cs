@@ -1,5 +1,6 @@
 using Duban.Components.Shared;
 using Duban.Core.Common;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Duban.Core.Spreadsheets;
 using static Duban.Components.Shared.QueryWords;
@@ -30,7 +31,7 @@ internal static class LedgerExportEndpoint
                 return Results.LocalRedirect(context.LeaveNotice("/ledger", NoticeKind.Error, e.Message) + context.Request.QueryString);
             }
             buffer.Position = 0;
-            return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            return Results.File(buffer, ContentTypes.Xlsx,
                 $"整改台账-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
         }).RequireAuthorization().ExcludeFromDescription();
 }

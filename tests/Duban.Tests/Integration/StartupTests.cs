@@ -1,4 +1,5 @@
 using System.Net;
+using Duban.Core.Common;
 using Duban.Core.Data;
 using Duban.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -42,6 +43,14 @@ public abstract class StartupTests<TFactory>(TFactory app) where TFactory : Duba
         Assert.Contains("/api/v1/me", document);
         Assert.Contains("/api/v1/people", document);
         Assert.Contains("/api/v1/catalog", document);
+    }
+
+    [Fact]
+    public void The_work_calendar_is_served_with_weekends_off()
+    {
+        var calendar = app.Services.GetRequiredService<WorkCalendar>();
+
+        Assert.Equal(new DateOnly(2026, 6, 8), calendar.AddWorkdays(new DateOnly(2026, 6, 5), 1));
     }
 
     [Fact]

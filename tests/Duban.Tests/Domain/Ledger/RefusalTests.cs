@@ -141,6 +141,14 @@ public class RefusalTests
     }
 
     [Fact]
+    public void Validating_applies_the_registration_rules_without_an_item()
+    {
+        RectificationItem.Validate(Details());
+        Assert.Equal("整改期限不能早于发现日期。", Assert.Throws<DubanException>(() => RectificationItem.Validate(Details(dueOn: Today.AddDays(-20)))).Message);
+        Assert.Equal("请至少填写一条整改措施。", Assert.Throws<DubanException>(() => RectificationItem.Validate(Details() with { Measures = [] })).Message);
+    }
+
+    [Fact]
     public void An_edit_names_what_changed_and_an_edit_without_changes_is_refused_and_records_nothing()
     {
         var item = Item(ItemState.InProgress);

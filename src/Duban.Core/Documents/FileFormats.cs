@@ -2,14 +2,14 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Duban.Core.Ledger;
+namespace Duban.Core.Documents;
 
 /// <summary>
-/// Structure checks of evidence files, each walking the file as far as it cheaply can and returning what is wrong (a
+/// Structure checks of uploaded files, each walking the file as far as it cheaply can and returning what is wrong (a
 /// Chinese phrase) or null. A signature alone is not enough: a PNG header followed by a web page is a web page to a
 /// browser that sniffs. Office packages are checked by <see cref="OfficePackages"/>.
 /// </summary>
-internal static class EvidenceFormats
+internal static class FileFormats
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -179,7 +179,7 @@ internal static class EvidenceFormats
 
     /// <summary>
     /// The %PDF- header, %%EOF at the end (only whitespace after it), and no web page tags outside the streams, where
-    /// a PDF has only its own syntax. The file is read whole: it is within the evidence size limit.
+    /// a PDF has only its own syntax. The file is read whole: callers check it against their upload limit first.
     /// </summary>
     public static string? Pdf(Stream file)
     {

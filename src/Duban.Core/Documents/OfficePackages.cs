@@ -5,10 +5,10 @@ using Duban.Core.Common;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 
-namespace Duban.Core.Ledger;
+namespace Duban.Core.Documents;
 
 /// <summary>
-/// Structure checks of zip-based evidence (Word, Excel, PowerPoint, OFD): a whole zip with nothing after its directory,
+/// Structure checks of zip-based documents (Word, Excel, PowerPoint, OFD): a whole zip with nothing after its directory,
 /// entries with safe relative names, no programs and no macros; an Office file must also open as what its name says.
 /// </summary>
 internal static class OfficePackages
@@ -16,7 +16,7 @@ internal static class OfficePackages
     private const int ZipEndLength = 22;
     private const int MaxManifestChars = 1024 * 1024;
 
-    /// <summary>More unpacked than this is a zip bomb, not an office document (evidence files are at most tens of MB).</summary>
+    /// <summary>More unpacked than this is a zip bomb, not an office document (uploads are at most tens of MB).</summary>
     private const long MaxUnpackedBytes = 200L * 1024 * 1024;
 
     // How an embedded OLE "Package" object (a file Word shows as an icon and runs on a double click) names its stream.
@@ -146,7 +146,7 @@ internal static class OfficePackages
             if (tail.AsSpan(at).StartsWith("PK\u0005\u0006"u8)
                 && at + ZipEndLength + BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(at + 20)) == tail.Length)
             {
-                return EvidenceFormats.ContainsHtml(tail.AsSpan(at + ZipEndLength)) ? "的压缩包注释中夹带了网页代码" : null;
+                return FileFormats.ContainsHtml(tail.AsSpan(at + ZipEndLength)) ? "的压缩包注释中夹带了网页代码" : null;
             }
         }
         return "不完整或末尾有其他数据";

@@ -5,7 +5,7 @@ using ExcelDataReader;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
 
-namespace Duban.Core.Spreadsheets;
+namespace Duban.Core.Documents;
 
 /// <summary>A file that cannot be read as a sheet at all, or one past the limits: nothing of it is imported.</summary>
 public sealed class UnreadableSheetException : DubanException
@@ -45,6 +45,12 @@ public sealed record SheetLimits(int MaxRows = 100_000, int MaxColumns = 200, lo
 public static class SheetReader
 {
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>
+    /// The date an Excel serial number stands for (days since 1899-12-30): a date cell without a date format reads as
+    /// its number.
+    /// </summary>
+    public static DateOnly DateOfSerial(double serial) => DateOnly.FromDateTime(DateTime.FromOADate(serial));
 
     public static IEnumerable<SheetRow> Read(Stream content, string fileName, SheetLimits limits, string? sheet = null)
     {
