@@ -13,6 +13,8 @@ public static class LedgerErrors
 
     public static DubanException ReasonRequired(string what) => new(ErrorKind.Validation, $"{what}必须填写理由。", "reason");
 
+    public static DubanException MayNotRegister() => new(ErrorKind.Forbidden, "您的角色无权登记整改事项。");
+
     public static DubanException OwnSubmission() =>
         new(ErrorKind.Forbidden, "不能审核销号自己提交的事项（四眼原则）：请由其他督查人员审核。");
 

@@ -27,6 +27,13 @@ public static class LedgerRules
         actor.IsSystem || actor.IsIn(Roles.Supervisor) || (actor.IsIn(Roles.UnitHead) && relation.InOwnTree)
         || (actor.IsIn(Roles.Liaison) && relation.OwnUnit);
 
+    /// <summary>
+    /// Whether the actor may register items for some unit (the registration page asks): every grant reaches the actor's
+    /// own unit, so the own unit tells.
+    /// </summary>
+    public static bool MayRegisterSomewhere(Actor actor) =>
+        MayRegister(actor, actor is { UnitId: { } unit, UnitPath: { } path } ? RelationOf(actor, unit, path) : default);
+
     public static ItemRelation RelationOf(Actor actor, int unitId, string unitPath) => new(
         actor.UnitId == unitId,
         actor.UnitPath is not null && unitPath.StartsWith(actor.UnitPath, StringComparison.Ordinal));

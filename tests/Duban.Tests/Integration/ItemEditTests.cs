@@ -153,6 +153,26 @@ public abstract class ItemEditTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.Equal(Fields(item) with { Goal = "当天登记" }, Fields(after));
     }
 
+    [Fact]
+    public async Task Roles_the_table_lets_neither_edit_nor_register_get_403_instead_of_a_form()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var item = await RegisterAsync(supervisor, "只读角色：档案借阅登记不全", ItemSource.SelfInspection, DeadlineKind.Date, null);
+        var leader = await app.SignedInAsync("demo-leader");
+        var member = await app.SignedInAsync("demo-member");
+        var liaison = await app.SignedInAsync("demo-liaison");
+
+        var edit = await leader.GetAsync($"/ledger/{item.Id}/edit");
+        var register = await member.GetAsync("/ledger/new");
+
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
+        Assert.Contains("您的角色无权对该事项编辑", WebSession.Text(await edit.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, register.StatusCode);
+        Assert.Contains("您的角色无权登记整改事项", WebSession.Text(await register.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await liaison.GetAsync($"/ledger/{item.Id}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await liaison.GetAsync("/ledger/new")).StatusCode);
+    }
+
     /// <summary>Every field an edit can touch, in one comparable value.</summary>
     private sealed record ItemFields(string Problem, string? Goal, string Measures, string Categories, ItemSource Source,
         int? Leader, int? Person, DateOnly FoundOn, DeadlineKind Kind, DateOnly DueOn, ReportingPeriod? Period);

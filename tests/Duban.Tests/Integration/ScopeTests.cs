@@ -15,6 +15,7 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
     [InlineData("/org/people/new")]
     [InlineData("/audit")]
     [InlineData("/catalog/1/edit")]
+    [InlineData("/campaigns/new")]
     public async Task Member_gets_403_with_a_Chinese_page_on_admin_pages(string url)
     {
         var client = await app.SignedInAsync("demo-member");
