@@ -197,6 +197,11 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     /// </summary>
     protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
 
+    /// <summary>Readies the connection for writing many rows in one transaction (an import); undone by <see cref="FinishBulkWriteAsync"/>.</summary>
+    public abstract Task PrepareForBulkWriteAsync(CancellationToken cancellationToken);
+
+    public abstract Task FinishBulkWriteAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Appends events for rows written without the change tracker (<see cref="BulkInsert{T}"/>), inside the caller's
     /// transaction, through the same chain as every save.
