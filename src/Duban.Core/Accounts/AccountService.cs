@@ -11,7 +11,7 @@ namespace Duban.Core.Accounts;
 /// line and the pages. Whatever should end the account's sessions renews its security stamp, which every request
 /// compares (<see cref="SessionValidator"/>, <see cref="TokenLookup"/>).
 /// </summary>
-public sealed class AccountService(DubanDb db, UserManager<AppUser> users, ActorCache actors, TimeProvider clock)
+public sealed class AccountService(DubanDb db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const int UserNameMaxLength = 50;
 
@@ -47,7 +47,6 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         (await users.CreateAsync(user, initial)).OrThrow();
         (await users.AddToRoleAsync(user, roleName)).OrThrow();
         await transaction.CommitAsync();
-        actors.Clear();
         return (user, initial);
     }
 
@@ -64,7 +63,6 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         // The hash and stamp are hidden from the log, so the reset is recorded as an event of its own.
         db.Note("account.password-reset", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await users.UpdateSecurityStampAsync(user)).OrThrow();
-        actors.Clear();
         return password;
     }
 
@@ -84,7 +82,6 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         user.DisabledAt = clock.GetUtcNow().UtcDateTime;
         db.Note("account.disabled", nameof(AppUser), Id(user));
         (await users.UpdateSecurityStampAsync(user)).OrThrow();
-        actors.Clear();
     }
 
     /// <summary>启用: a disabled account may sign in again (its old sessions stay ended).</summary>
@@ -99,7 +96,6 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         user.DisabledAt = null;
         db.Note("account.enabled", nameof(AppUser), Id(user));
         (await users.UpdateAsync(user)).OrThrow();
-        actors.Clear();
     }
 
     /// <summary>Lifts a lockout after wrong passwords; the password stays as it is.</summary>
@@ -134,7 +130,6 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, Actor
         db.Note("account.role-changed", nameof(AppUser), Id(user), $"{{\"from\":\"{string.Join(",", current)}\",\"to\":\"{roleName}\"}}");
         (await users.UpdateSecurityStampAsync(user)).OrThrow();
         await transaction.CommitAsync();
-        actors.Clear();
     }
 
     public async Task ChangePasswordAsync(int userId, string currentPassword, string newPassword)

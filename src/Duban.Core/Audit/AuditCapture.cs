@@ -25,11 +25,12 @@ internal sealed class AuditCapture
 
     private readonly List<(EntityEntry Entry, EntityState State, string? Before, string[] Changed, string? Key)> _changes = [];
 
-    public static AuditCapture Before(ChangeTracker tracker)
+    /// <param name="changes">The save's added, modified and deleted entries, audit events left out.</param>
+    public static AuditCapture Before(IReadOnlyList<EntityEntry> changes)
     {
         var capture = new AuditCapture();
         var parts = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in tracker.Entries().Where(e => e.State == EntityState.Added))
+        foreach (var entry in changes.Where(e => e.State == EntityState.Added))
         {
             foreach (var collection in entry.Collections)
             {
@@ -39,10 +40,9 @@ internal sealed class AuditCapture
                 }
             }
         }
-        foreach (var entry in tracker.Entries())
+        foreach (var entry in changes)
         {
-            if (entry.Entity is AuditEvent || entry.State is EntityState.Unchanged or EntityState.Detached
-                || (entry.State == EntityState.Added && parts.Contains(entry.Entity)))
+            if (entry.State == EntityState.Added && parts.Contains(entry.Entity))
             {
                 continue;
             }
@@ -69,6 +69,9 @@ internal sealed class AuditCapture
     }
 
     public bool IsEmpty => _changes.Count == 0;
+
+    /// <summary>How many events <see cref="After"/> gives.</summary>
+    public int Count => _changes.Count;
 
     public IEnumerable<AuditDraft> After(DateTime at, int? actorUserId, string actorName) =>
         _changes.Select(c => new AuditDraft(

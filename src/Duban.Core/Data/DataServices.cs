@@ -1,4 +1,5 @@
 using Duban.Core.Accounts;
+using Duban.Core.Common.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,11 +45,14 @@ public static class DataServices
         Func<IServiceProvider, DatabaseSettings> settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<Audit.AuditInterceptor>();
+        services.AddSingleton<CommitAnnouncer>();
+        services.AddScoped<DomainEvents>();
         // Pooled contexts: a request leases one (with its actor) and the scope's end returns it.
         services.AddPooledDbContextFactory<SqliteDubanDb>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+            options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(SavePath(sp)));
         services.AddPooledDbContextFactory<PostgresDubanDb>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(SavePath(sp)));
         services.AddScoped<DubanDb>(sp =>
         {
             DubanDb db = sp.GetRequiredService<DatabaseSettings>().Provider switch
@@ -57,7 +61,7 @@ public static class DataServices
                 _ => sp.GetRequiredService<IDbContextFactory<SqliteDubanDb>>().CreateDbContext(),
             };
             return db.Bind(sp.GetRequiredService<IActorAccessor>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetServices<ICommitListener>());
+                sp.GetRequiredService<DomainEvents>());
         });
         services.AddIdentityCore<AppUser>(AccountRules.Configure)
             .AddRoles<AppRole>()
@@ -72,7 +76,7 @@ public static class DataServices
         services.AddOptions<Ledger.LedgerOptions>();
         services.AddSingleton<Ledger.LightCountCache>();
         services.AddSingleton<Ledger.LightTally>();
-        services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<Ledger.LightTally>());
+        services.AddDomainEventHandler<Ledger.ItemsMoved, Ledger.LightTally>();
         services.AddScoped<Campaigns.CampaignService>();
         services.AddScoped<Ledger.LedgerService>();
         services.AddScoped<Ledger.LedgerQueries>();
@@ -87,10 +91,19 @@ public static class DataServices
         services.AddScoped<SessionValidator>();
         services.AddScoped<ActorLoader>();
         services.AddSingleton<ActorCache>();
+        services.AddDomainEventHandler<Changed<AppUser>, ActorCache>();
+        services.AddDomainEventHandler<Changed<IdentityUserRole<int>>, ActorCache>();
+        services.AddDomainEventHandler<Changed<Organization.Person>, ActorCache>();
+        services.AddDomainEventHandler<Changed<Organization.Unit>, ActorCache>();
         services.AddSingleton<Organization.UnitDirectory>();
+        services.AddDomainEventHandler<Changed<Organization.Unit>, Organization.UnitDirectory>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<DemoData>();
         return services;
     }
+
+    // Every save appends its audit events (and reads its domain events); every commit announces them.
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SavePath(IServiceProvider services) =>
+        [services.GetRequiredService<Audit.AuditInterceptor>(), services.GetRequiredService<CommitAnnouncer>()];
 }

@@ -4,6 +4,7 @@ using Duban.Core.Common.Scope;
 using Duban.Core.Audit;
 using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
+using Duban.Core.Common.Events;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,19 +13,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Core.Data;
 
 /// <summary>
-/// The one database context. Every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which
-/// appends the audit events of the change in the same transaction; reads of units and people are filtered to the
-/// current actor's data scope.
+/// The one database context. Every save goes through SaveChangesAsync, where <see cref="AuditInterceptor"/> appends
+/// the audit events of the change in the same transaction; reads of units and people are filtered to the current
+/// actor's data scope.
 /// </summary>
 public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
 {
     // Until a lease binds an actor, a context acts for nobody and sees nothing.
     private static readonly IActorAccessor NobodyYet = new Nobody();
 
-    private readonly List<AuditDraft> _notes = [];
     private IActorAccessor _actors = NobodyYet;
     private TimeProvider _clock = TimeProvider.System;
-    private IReadOnlyList<ICommitListener> _listeners = [];
     private long? _lastChangeSeen;
 
     // Contexts are pooled, so they take only options; the request's actor and the clock come with each lease.
@@ -36,15 +35,27 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     /// Hands a (pooled) context to one request or command: who acts, which clock tells the time, and who hears of
     /// committed saves.
     /// </summary>
-    public DubanDb Bind(IActorAccessor actors, TimeProvider clock, IEnumerable<ICommitListener> listeners)
+    public DubanDb Bind(IActorAccessor actors, TimeProvider clock, DomainEvents events)
     {
         _actors = actors;
         _clock = clock;
-        _listeners = [.. listeners];
+        Events = events;
         _lastChangeSeen = null;
-        _notes.Clear();
+        Notes.Clear();
+        Saving = null;
+        Uncommitted.Clear();
         return this;
     }
+
+    // The save path's state for this lease (see AuditInterceptor and CommitAnnouncer).
+    internal TimeProvider Clock => _clock;
+    internal DomainEvents? Events { get; private set; }
+    internal List<AuditDraft> Notes { get; } = [];
+    internal AuditedSave? Saving { get; set; }
+    internal bool AppendingAudit { get; set; }
+
+    /// <summary>The events of saves inside the open transaction, announced when it commits.</summary>
+    internal List<IDomainEvent> Uncommitted { get; } = [];
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
@@ -70,7 +81,7 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     public void Note(string action, string entityType, string? entityId, string? details = null, string? actorName = null)
     {
         var actor = _actors.Actor;
-        _notes.Add(new AuditDraft(_clock.GetUtcNow().UtcDateTime, actor.UserId, actorName ?? actor.Name,
+        Notes.Add(new AuditDraft(_clock.GetUtcNow().UtcDateTime, actor.UserId, actorName ?? actor.Name,
             action, entityType, entityId, null, details));
     }
 
@@ -142,60 +153,20 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    // Saving reads and locks the chain, which is asynchronous work: a synchronous save would block on it.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
-        CancellationToken cancellationToken = default)
-    {
-        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            throw new InvalidOperationException("The audit log is append-only.");
-        }
-        var capture = AuditCapture.Before(ChangeTracker);
-        if (capture.IsEmpty && _notes.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        var observed = _listeners.Select(l => l.Observe(ChangeTracker)).ToList();
-        try
-        {
-            await LockAuditChainAsync(cancellationToken);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var actor = _actors.Actor;
-            var drafts = capture.After(_clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name).Concat(_notes).ToList();
-            var (first, last) = await AppendToChainAsync(drafts, cancellationToken);
-            await base.SaveChangesAsync(true, cancellationToken);
-            _notes.Clear();
-            // Inside a caller's transaction nothing is committed yet: listeners see the gap later and recount.
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-                for (var i = 0; i < _listeners.Count; i++)
-                {
-                    _listeners[i].Committed(observed[i], first, last);
-                }
-            }
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
-    }
+        throw new InvalidOperationException("DubanDb saves only asynchronously: use SaveChangesAsync.");
 
     /// <summary>
     /// Makes appends to the chain one at a time across connections and processes, so no two events share a
     /// predecessor. Called inside the transaction of the save.
     /// </summary>
-    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+    internal abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+
+    /// <summary>Readies the connection for writing many rows in one transaction (an import); undone by <see cref="FinishBulkWriteAsync"/>.</summary>
+    public abstract Task PrepareForBulkWriteAsync(CancellationToken cancellationToken);
+
+    public abstract Task FinishBulkWriteAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends events for rows written without the change tracker (<see cref="BulkInsert{T}"/>), inside the caller's
@@ -204,7 +175,7 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     internal async Task AppendAuditAsync(IReadOnlyList<AuditDraft> drafts, BulkInsert<AuditEvent> writer, CancellationToken cancellationToken)
     {
         await LockAuditChainAsync(cancellationToken);
-        var (sequence, previous) = await ChainEndAsync(cancellationToken);
+        var (sequence, previous) = await AuditChain.EndAsync(this, cancellationToken);
         foreach (var draft in drafts)
         {
             var auditEvent = new AuditEvent(draft, ++sequence, previous);
@@ -230,28 +201,6 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
 
     /// <summary>Remembers the last change a query of this request read with its own answer.</summary>
     public void SawLastChange(long? sequence) => _lastChangeSeen = sequence ?? 0;
-
-    private async Task<(long Sequence, string Hash)> ChainEndAsync(CancellationToken cancellationToken)
-    {
-        var last = await AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        return (last?.Sequence ?? 0, last?.Hash ?? AuditEvent.GenesisHash);
-    }
-
-    private async Task<(long First, long Last)> AppendToChainAsync(List<AuditDraft> drafts, CancellationToken cancellationToken)
-    {
-        var (sequence, previous) = await ChainEndAsync(cancellationToken);
-        var first = sequence + 1;
-        foreach (var draft in drafts)
-        {
-            var auditEvent = new AuditEvent(draft, ++sequence, previous);
-            AuditEvents.Add(auditEvent);
-            previous = auditEvent.Hash;
-        }
-        return (first, sequence);
-    }
 
     private sealed class Nobody : IActorAccessor
     {

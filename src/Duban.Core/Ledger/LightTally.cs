@@ -1,7 +1,7 @@
 using System.Threading.Channels;
+using Duban.Core.Common.Events;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Core.Ledger;
@@ -15,7 +15,7 @@ namespace Duban.Core.Ledger;
 /// Any write they did not see (the command line, another app instance, an import's own transaction) leaves a gap:
 /// readers then count in the database until the background rebuild has caught up.
 /// </summary>
-public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
+public sealed class LightTally(IServiceScopeFactory scopes) : IDomainEventHandler<ItemsMoved>
 {
     /// <summary>Rebuilds follow each other no faster than this, so a busy second instance cannot keep one scanning.</summary>
     public static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(2);
@@ -28,15 +28,11 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
     private Dictionary<(int UnitId, ItemState State), int>? _byState;
     private long? _sequence;
 
-    /// <summary>Where an item stands for the tally: its unit, state, deadline kind and due date.</summary>
-    private readonly record struct TallyKey(int UnitId, ItemState State, DeadlineKind Kind, DateOnly DueOn)
+    internal readonly record struct LightKey(int UnitId, bool Closed, DeadlineKind Kind, DateOnly DueOn)
     {
-        internal LightKey Light => new(UnitId, State == ItemState.Closed, Kind, DueOn);
+        public static LightKey Of(ItemStanding standing) =>
+            new(standing.UnitId, standing.State == ItemState.Closed, standing.Kind, standing.DueOn);
     }
-
-    internal readonly record struct LightKey(int UnitId, bool Closed, DeadlineKind Kind, DateOnly DueOn);
-
-    private sealed record Move(TallyKey? Before, TallyKey? After);
 
     /// <summary>Whether counts have been built at all (they may still be behind; see <see cref="IsCurrent"/>).</summary>
     public bool IsReady
@@ -69,29 +65,18 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
         return false;
     }
 
-    object? ICommitListener.Observe(ChangeTracker changes)
+    /// <summary>Moves the counts on by a committed save, if it is the next one after what they reflect.</summary>
+    public Task HandleAsync(ItemsMoved domainEvent, CancellationToken cancellationToken)
     {
-        List<Move>? moves = null;
-        foreach (var entry in changes.Entries<RectificationItem>())
+        // Inside a caller's transaction the save's sequences may be shared with writes not seen here: a gap, recounted later.
+        if (domainEvent.Sequences is { } sequences)
         {
-            var before = entry.State is EntityState.Modified or EntityState.Deleted
-                ? new TallyKey(entry.OriginalValues.GetValue<int>(nameof(RectificationItem.UnitId)),
-                    entry.OriginalValues.GetValue<ItemState>(nameof(RectificationItem.State)),
-                    entry.OriginalValues.GetValue<DeadlineKind>(nameof(RectificationItem.DeadlineKind)),
-                    entry.OriginalValues.GetValue<DateOnly>(nameof(RectificationItem.DueOn)))
-                : (TallyKey?)null;
-            var after = entry.State is EntityState.Added or EntityState.Modified
-                ? new TallyKey(entry.Entity.UnitId, entry.Entity.State, entry.Entity.DeadlineKind, entry.Entity.DueOn)
-                : (TallyKey?)null;
-            if (before != after)
-            {
-                (moves ??= []).Add(new Move(before, after));
-            }
+            Move(domainEvent.Moves, sequences.First, sequences.Last);
         }
-        return moves;
+        return Task.CompletedTask;
     }
 
-    void ICommitListener.Committed(object? observed, long firstSequence, long lastSequence)
+    private void Move(IReadOnlyList<ItemMove> moves, long firstSequence, long lastSequence)
     {
         lock (_gate)
         {
@@ -105,16 +90,17 @@ public sealed class LightTally(IServiceScopeFactory scopes) : ICommitListener
                 _sequence = null;
                 return;
             }
-            foreach (var move in observed as List<Move> ?? [])
+            foreach (var move in moves)
             {
                 if (move.Before is { } old)
                 {
-                    Decrement(_counts, old.Light);
+                    Decrement(_counts, LightKey.Of(old));
                     Decrement(_byState, (old.UnitId, old.State));
                 }
                 if (move.After is { } added)
                 {
-                    _counts[added.Light] = _counts.GetValueOrDefault(added.Light) + 1;
+                    var light = LightKey.Of(added);
+                    _counts[light] = _counts.GetValueOrDefault(light) + 1;
                     _byState[(added.UnitId, added.State)] = _byState.GetValueOrDefault((added.UnitId, added.State)) + 1;
                 }
             }

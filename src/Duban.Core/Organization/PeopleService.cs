@@ -13,7 +13,7 @@ public sealed record PersonRow(int Id, string Name, int UnitId, string UnitName,
 public sealed record PeopleQuery(int? UnitId = null, string? Text = null, bool IncludeSubUnits = true);
 
 /// <summary>People within the actor's scope: search and paging for everyone, changes for administrators.</summary>
-public sealed class PeopleService(DubanDb db, UnitService units, Accounts.ActorCache actors)
+public sealed class PeopleService(DubanDb db, UnitService units)
 {
     public const int SearchMaxLength = 50;
 
@@ -75,7 +75,6 @@ public sealed class PeopleService(DubanDb db, UnitService units, Accounts.ActorC
         }
         person.Update(input.Name ?? string.Empty, unit, input.Position, input.IsPartyMember);
         await db.SaveChangesAsync();
-        actors.Clear();
         return person;
     }
 

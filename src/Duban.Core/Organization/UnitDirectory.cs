@@ -1,3 +1,4 @@
+using Duban.Core.Common.Events;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,10 @@ public sealed record UnitEntry(int Id, string Name, string Path, int? ParentId, 
 
 /// <summary>
 /// All units in memory for the ledger's hot paths (unit subtrees, unit names on list rows). The tree changes
-/// rarely: a change on this instance empties the directory at once, other instances' changes arrive within
+/// rarely: a change committed on this instance empties the directory at once, other instances' changes arrive within
 /// <see cref="Lifetime"/>.
 /// </summary>
-public sealed class UnitDirectory(TimeProvider clock)
+public sealed class UnitDirectory(TimeProvider clock) : IDomainEventHandler<Changed<Unit>>
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -31,7 +32,7 @@ public sealed class UnitDirectory(TimeProvider clock)
         var units = await db.Units.IgnoreQueryFilters().AsNoTracking()
             .Select(u => new UnitEntry(u.Id, u.Name, u.Path, u.ParentId, u.SortOrder))
             .ToDictionaryAsync(u => u.Id, cancellationToken);
-        // A load that started before a Clear() answers this caller but is not kept for the next.
+        // A load that started before a change answers this caller but is not kept for the next.
         if (generation == Interlocked.Read(ref _generation))
         {
             Volatile.Write(ref _snapshot, new Snapshot(units, clock.GetUtcNow() + Lifetime));
@@ -61,10 +62,11 @@ public sealed class UnitDirectory(TimeProvider clock)
         return ordered;
     }
 
-    public void Clear()
+    public Task HandleAsync(Changed<Unit> domainEvent, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _snapshot, null);
+        return Task.CompletedTask;
     }
 
     // One reference, swapped whole, so readers on other threads never see half a snapshot.

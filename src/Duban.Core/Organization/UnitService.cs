@@ -1,4 +1,3 @@
-using Duban.Core.Accounts;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +13,7 @@ public sealed record UnitRow(int Id, string Name, UnitKind Kind, int? ParentId, 
 }
 
 /// <summary>The unit tree: reading within the actor's scope, and changes by administrators.</summary>
-public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory directory)
+public sealed class UnitService(DubanDb db)
 {
     /// <summary>The visible units in tree order (each parent before its children, siblings by sort order).</summary>
     public async Task<IReadOnlyList<UnitRow>> ListAsync(CancellationToken cancellationToken = default)
@@ -67,8 +66,6 @@ public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory dir
         unit.PlaceUnder(parent);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        actors.Clear();
-        directory.Clear();
         return unit;
     }
 
@@ -87,9 +84,6 @@ public sealed class UnitService(DubanDb db, ActorCache actors, UnitDirectory dir
             await db.MoveUnitPathAsync(each.Id, each.Path);
         }
         await transaction.CommitAsync();
-        // A moved unit changes the scope of everyone in it.
-        actors.Clear();
-        directory.Clear();
         return unit;
     }
 

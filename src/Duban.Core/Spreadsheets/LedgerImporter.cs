@@ -162,12 +162,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         Func<Task<int>> updateExisting, Campaigns.Campaign campaign,
         string prefix, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var sqlite = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
-        if (sqlite)
-        {
-            // Seven indexes on the items table outgrow SQLite's default 2 MB page cache within a few thousand rows; 32 MB while importing.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -32768;", cancellationToken);
-        }
+        await db.PrepareForBulkWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await updateExisting();
         var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaign.Id)
@@ -207,10 +202,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         }
         await db.AppendAuditAsync(drafts, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (sqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", cancellationToken);
-        }
+        await db.FinishBulkWriteAsync(cancellationToken);
         return (fresh.Count, updated);
     }
 
