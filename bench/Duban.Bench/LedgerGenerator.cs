@@ -26,12 +26,7 @@ internal static class LedgerGenerator
     public static async Task RunAsync(BenchOptions options)
     {
         var watch = Stopwatch.StartNew();
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
-            .AddDubanCore(_ => DatabaseSettings.Create("Sqlite", null, options.DataDir))
-            .BuildServiceProvider();
+        var services = BenchServices.Create(options.DataDir);
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(loadDemo: false);
@@ -45,9 +40,9 @@ internal static class LedgerGenerator
         var leaves = await CreateUnitsAsync(sp, options.Units);
         Console.WriteLine($"units: {leaves.Count} leaves ({watch.Elapsed.TotalSeconds:F1} s)");
         var people = await CreatePeopleAsync(db, leaves);
-        db.Campaigns.Add(new Campaign("BENCH-2026", "2026年转变作风改善发展环境建设年（基准测试）", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+        db.Set<Campaign>().Add(new Campaign("BENCH-2026", "2026年转变作风改善发展环境建设年（基准测试）", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
         await db.SaveChangesAsync();
-        var campaign = await db.Campaigns.FirstAsync(c => c.Code == "BENCH-2026");
+        var campaign = await db.Set<Campaign>().FirstAsync(c => c.Code == "BENCH-2026");
         await sp.GetRequiredService<AccountService>().CreateAsync(SupervisorName, Roles.Supervisor, leaves[0].Name, password: "Bench#2026");
         var (_, token) = await sp.GetRequiredService<TokenService>().CreateAsync(SupervisorName, "benchmark");
 

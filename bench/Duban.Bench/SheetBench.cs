@@ -53,12 +53,7 @@ internal static class SheetBench
         return 0;
     }
 
-    private static ServiceProvider Services(string data) => new ServiceCollection()
-        .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-        .AddSingleton(TimeProvider.System)
-        .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
-        .AddDubanCore(_ => DatabaseSettings.Create("Sqlite", null, data))
-        .BuildServiceProvider();
+    private static ServiceProvider Services(string data) => BenchServices.Create(data);
 
     /// <summary>The demo organisation, three empty campaigns, and a sheet as an office writes it: title, header, N rows, a note.</summary>
     private static async Task<int> PrepareAsync(string data, string sheet, int count)
@@ -74,7 +69,7 @@ internal static class SheetBench
             var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
             for (var i = 1; i <= 3; i++)
             {
-                db.Campaigns.Add(new Campaign($"SHEET-{i}", $"表格基准测试{i}", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+                db.Set<Campaign>().Add(new Campaign($"SHEET-{i}", $"表格基准测试{i}", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
             }
             await db.SaveChangesAsync();
         }

@@ -46,7 +46,7 @@ public sealed class AuditLog(DubanDb db)
         }
         if (query.To is { } to)
         {
-            var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
+            var end = ChinaTime.StartOfDayUtc(WorkCalendar.AddDays(to, 1));
             events = events.Where(e => e.At < end);
         }
         var total = await events.CountAsync(cancellationToken);

@@ -7,6 +7,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> campaign)
     {
+        // No DbSet names the table, so the configuration does.
+        campaign.ToTable("Campaigns");
         campaign.Property(c => c.Code).HasMaxLength(Campaign.CodeMaxLength);
         campaign.HasIndex(c => c.Code).IsUnique();
         campaign.Property(c => c.Name).HasMaxLength(Campaign.NameMaxLength);

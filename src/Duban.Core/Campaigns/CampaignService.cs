@@ -15,7 +15,7 @@ public sealed class CampaignService(DubanDb db, TimeProvider clock)
 {
     public async Task<Page<Campaign>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
-        var campaigns = db.Campaigns.AsNoTracking();
+        var campaigns = db.Set<Campaign>().AsNoTracking();
         var total = await campaigns.CountAsync(cancellationToken);
         var rows = await campaigns.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Skip(page.Skip).Take(page.PageSize)
             .ToListAsync(cancellationToken);
@@ -24,35 +24,35 @@ public sealed class CampaignService(DubanDb db, TimeProvider clock)
 
     /// <summary>Every campaign, newest first, for pickers (a district has one a year).</summary>
     public async Task<IReadOnlyList<Campaign>> AllAsync(CancellationToken cancellationToken = default) =>
-        await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+        await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
 
     public async Task<Campaign> GetAsync(int id, CancellationToken cancellationToken = default) =>
-        await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw CampaignErrors.NotFound(id);
+        await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw CampaignErrors.NotFound(id);
 
     public async Task<Campaign> GetAsync(string code, CancellationToken cancellationToken = default)
     {
         var text = code.Trim().ToUpperInvariant();
-        return await db.Campaigns.FirstOrDefaultAsync(c => c.Code == text, cancellationToken) ?? throw CampaignErrors.CodeNotFound(code.Trim());
+        return await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Code == text, cancellationToken) ?? throw CampaignErrors.CodeNotFound(code.Trim());
     }
 
     /// <summary>Where new items go when no campaign is named: the open campaign of the latest year.</summary>
     public async Task<Campaign> DefaultAsync(CancellationToken cancellationToken = default) =>
-        await db.Campaigns.Where(c => c.ClosedAt == null).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+        await db.Set<Campaign>().Where(c => c.ClosedAt == null).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
             .FirstOrDefaultAsync(cancellationToken) ?? throw CampaignErrors.NoneOpen();
 
     /// <summary>Refuses a change to an item of a closed campaign.</summary>
     public async Task RequireOpenAsync(int campaignId, CancellationToken cancellationToken = default) =>
-        (await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken)).RequireOpen();
+        (await db.Set<Campaign>().AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken)).RequireOpen();
 
     public async Task<Campaign> CreateAsync(CampaignInput input, CancellationToken cancellationToken = default)
     {
         db.Actor.Require(CampaignPermissions.Manage);
         var campaign = Campaign.Create(input.Code, input.Name, input.Year, input.StartsOn, input.EndsOn, input.ItemPrefix);
-        if (await db.Campaigns.AnyAsync(c => c.Code == campaign.Code, cancellationToken))
+        if (await db.Set<Campaign>().AnyAsync(c => c.Code == campaign.Code, cancellationToken))
         {
             throw CampaignErrors.CodeTaken(campaign.Code);
         }
-        db.Campaigns.Add(campaign);
+        db.Set<Campaign>().Add(campaign);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -38,10 +38,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 public static class DataServices
 {
     /// <summary>
-    /// Registers the database, Identity's stores and the domain services. Settings are read when first needed, so a
-    /// host can still change configuration after registration (as the test host does).
+    /// Registers the database with its save path (audit, domain events), the work calendar and the start-up, backup
+    /// and demo tools; each feature registers its own services (its module). Settings are read when first needed, so
+    /// a host can still change configuration after registration (as the test host does).
     /// </summary>
-    public static IServiceCollection AddDubanCore(this IServiceCollection services,
+    public static IServiceCollection AddDubanData(this IServiceCollection services,
         Func<IServiceProvider, DatabaseSettings> settings)
     {
         services.AddSingleton(settings);
@@ -63,40 +64,8 @@ public static class DataServices
             return db.Bind(sp.GetRequiredService<IActorAccessor>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<DomainEvents>());
         });
-        services.AddIdentityCore<AppUser>(AccountRules.Configure)
-            .AddRoles<AppRole>()
-            .AddEntityFrameworkStores<DubanDb>()
-            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         services.AddSingleton<Common.IWorkdayRule, Common.WeekendsOff>();
         services.AddSingleton<Common.WorkCalendar>();
-        services.AddScoped<Organization.UnitService>();
-        services.AddScoped<Organization.PeopleService>();
-        services.AddScoped<Catalog.CatalogService>();
-        services.AddScoped<Audit.AuditLog>();
-        services.AddOptions<Ledger.LedgerOptions>();
-        services.AddSingleton<Ledger.LightCountCache>();
-        services.AddSingleton<Ledger.LightTally>();
-        services.AddDomainEventHandler<Ledger.ItemsMoved, Ledger.LightTally>();
-        services.AddScoped<Campaigns.CampaignService>();
-        services.AddScoped<Ledger.LedgerService>();
-        services.AddScoped<Ledger.LedgerQueries>();
-        services.AddOptions<Spreadsheets.ImportSettings>();
-        services.AddScoped<Spreadsheets.LedgerImporter>();
-        services.AddScoped<Spreadsheets.LedgerExporter>();
-        services.AddScoped<Spreadsheets.ColumnMappings>();
-        services.AddScoped<Ledger.EvidenceStore>();
-        services.AddScoped<AccountService>();
-        services.AddScoped<TokenService>();
-        services.AddScoped<TokenLookup>();
-        services.AddScoped<SessionValidator>();
-        services.AddScoped<ActorLoader>();
-        services.AddSingleton<ActorCache>();
-        services.AddDomainEventHandler<Changed<AppUser>, ActorCache>();
-        services.AddDomainEventHandler<Changed<IdentityUserRole<int>>, ActorCache>();
-        services.AddDomainEventHandler<Changed<Organization.Person>, ActorCache>();
-        services.AddDomainEventHandler<Changed<Organization.Unit>, ActorCache>();
-        services.AddSingleton<Organization.UnitDirectory>();
-        services.AddDomainEventHandler<Changed<Organization.Unit>, Organization.UnitDirectory>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseBackup>();
         services.AddScoped<DemoData>();

@@ -44,9 +44,9 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
             await LoadOrganizationAsync();
             messages.Add("已载入演示单位和人员。");
         }
-        if (!await db.Campaigns.AnyAsync(c => c.Code == CampaignCode))
+        if (!await db.Set<Campaign>().AnyAsync(c => c.Code == CampaignCode))
         {
-            db.Campaigns.Add(new Campaign(CampaignCode, "2026年转变作风改善发展环境建设年", 2026,
+            db.Set<Campaign>().Add(new Campaign(CampaignCode, "2026年转变作风改善发展环境建设年", 2026,
                 new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
             await db.SaveChangesAsync();
         }
@@ -62,7 +62,7 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
             (await users.AddToRoleAsync(user, role)).OrThrow();
             messages.Add($"演示账户 {userName}（{Roles.ChineseName(role)}，{unitName}）密码 {Password}");
         }
-        var campaign = await db.Campaigns.FirstAsync(c => c.Code == CampaignCode);
+        var campaign = await db.Set<Campaign>().FirstAsync(c => c.Code == CampaignCode);
         await new Ledger.DemoLedger(db, clock).LoadAsync(campaign.Id, campaign.Year);
         return messages;
     }

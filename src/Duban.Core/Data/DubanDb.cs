@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using Duban.Core.Accounts;
 using Duban.Core.Common.Scope;
 using Duban.Core.Audit;
-using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
 using Duban.Core.Common.Events;
 using Duban.Core.Ledger;
@@ -59,7 +58,6 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();
-    public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CatalogEntry> CatalogEntries => Set<CatalogEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

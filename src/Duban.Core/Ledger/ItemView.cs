@@ -1,3 +1,4 @@
+using Duban.Core.Campaigns;
 using Duban.Core.Accounts;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public static class ItemViews
         var categoryIds = item.Categories.Select(c => c.CatalogEntryId).ToList();
         var categories = await db.CatalogEntries.Where(e => categoryIds.Contains(e.Id)).OrderBy(e => e.Set).ThenBy(e => e.SortOrder)
             .Select(e => new NamedRef(e.Id, e.Title)).ToListAsync(cancellationToken);
-        var campaign = await db.Campaigns.Where(c => c.Id == item.CampaignId).Select(c => new { c.Name, Closed = c.ClosedAt != null })
+        var campaign = await db.Set<Campaign>().Where(c => c.Id == item.CampaignId).Select(c => new { c.Name, Closed = c.ClosedAt != null })
             .FirstOrDefaultAsync(cancellationToken);
 
         NamedRef? Person(int? id) => id is { } value ? new NamedRef(value, personNames.GetValueOrDefault(value, "?")) : null;

@@ -1,3 +1,4 @@
+using Duban.Core.Campaigns;
 using System.Linq.Expressions;
 using Duban.Core.Accounts;
 using Duban.Core.Common;
@@ -111,7 +112,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     {
         var actor = db.Actor;
         var items = db.Items.AsNoTracking().Where(LedgerWorkflow.Table.AwaitingWhere(actor))
-            .Where(i => db.Campaigns.Any(c => c.Id == i.CampaignId && c.ClosedAt == null));
+            .Where(i => db.Set<Campaign>().Any(c => c.Id == i.CampaignId && c.ClosedAt == null));
         var total = await items.CountAsync(cancellationToken);
         var rows = await ProjectAsync(items.OrderBy(i => i.DueOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize),
             cancellationToken);

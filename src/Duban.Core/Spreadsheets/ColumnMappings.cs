@@ -22,15 +22,15 @@ public sealed class ColumnMappings(DubanDb db, TimeProvider clock)
             var name = LedgerColumns.Normalize(header);
             if (name.Length == 0 || name.Length > ColumnMapping.HeaderMaxLength)
             {
-                throw new DubanException(ErrorKind.Validation, $"列名须为 1 到 {ColumnMapping.HeaderMaxLength} 个字。");
+                throw SpreadsheetErrors.HeaderLength(ColumnMapping.HeaderMaxLength);
             }
             if (LedgerColumns.Match(name) is not null)
             {
-                throw new DubanException(ErrorKind.Validation, $"“{header}”是标准列名，不能另行对应。");
+                throw SpreadsheetErrors.HeaderIsStandard(header);
             }
             if (column is { } value && !Enum.IsDefined(value))
             {
-                throw new DubanException(ErrorKind.Validation, $"“{header}”要对应的列不存在。");
+                throw SpreadsheetErrors.MappedColumnUnknown(header);
             }
             normalised[name] = column;
         }
@@ -55,7 +55,7 @@ public sealed class ColumnMappings(DubanDb db, TimeProvider clock)
         catch (DbUpdateException)
         {
             // Two people mapping the same new header at once: the unique index keeps one.
-            throw new DubanException(ErrorKind.Conflict, "另一位用户刚刚设定了同名的列，请刷新后重试。");
+            throw SpreadsheetErrors.MappingRace();
         }
     }
 }

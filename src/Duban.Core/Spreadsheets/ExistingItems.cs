@@ -159,7 +159,7 @@ internal sealed class ExistingItems(DubanDb db, TimeProvider clock)
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    throw new DubanException(ErrorKind.Conflict, "导入期间有事项被他人修改，本次未导入任何行。请重新导入。");
+                    throw SpreadsheetErrors.ChangedDuringImport();
                 }
             }
             db.ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using Duban.Core.Campaigns;
 using Duban.Core.Common;
 using Duban.Core.Data;
 using Duban.Core.Ledger;
@@ -11,7 +12,7 @@ namespace Duban.Core.Spreadsheets;
 /// the import reads back: into another campaign, export → import gives the same items; into the same campaign, the
 /// 编号 column names the items that exist, so nothing is created twice.
 /// </summary>
-public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider clock, LedgerQueries queries,
+public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider clock, LedgerQueries queries, CampaignService campaigns,
     Microsoft.Extensions.Options.IOptions<ImportSettings> settings)
 {
     private const int Batch = 2000;
@@ -26,12 +27,11 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
         var count = await items.CountAsync(cancellationToken);
         if (count > settings.Value.MaxRows)
         {
-            throw new DubanException(ErrorKind.Validation,
-                $"符合条件的事项有 {count} 条，超过一次导出 {settings.Value.MaxRows} 条的上限：请按活动、单位或状态缩小范围后再导出。");
+            throw SpreadsheetErrors.TooManyToExport(count, settings.Value.MaxRows);
         }
         var directory = await units.AllAsync(db, cancellationToken);
         var campaign = query.CampaignId is { } campaignId
-            ? await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Set<Campaign>().Where(c => c.Id == campaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
         var filler = query.UnitId is { } unitId && directory.TryGetValue(unitId, out var unit) ? unit.Name : "全部单位";
         return await WriteAsync(output, items, $"{campaign}问题整改台账", filler, directory, cancellationToken);
@@ -39,15 +39,14 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
 
     public async Task<int> ExportAsync(Stream output, string campaignCode, string? unitName, CancellationToken cancellationToken = default)
     {
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Code == campaignCode.Trim(), cancellationToken)
-            ?? throw new DubanException(ErrorKind.NotFound, $"活动“{campaignCode}”不存在。");
+        var campaign = await campaigns.GetAsync(campaignCode, cancellationToken);
         var directory = await units.AllAsync(db, cancellationToken);
         var items = db.Items.AsNoTracking().Where(i => i.CampaignId == campaign.Id);
         var filler = "全部单位";
         if (!string.IsNullOrWhiteSpace(unitName))
         {
             var unit = directory.Values.FirstOrDefault(u => u.Name == unitName.Trim() && db.Actor.Sees(u.Id, u.Path))
-                ?? throw new DubanException(ErrorKind.NotFound, $"单位“{unitName}”不存在或不在您的数据范围内。");
+                ?? throw SpreadsheetErrors.UnitNotInScope(unitName);
             var subtree = directory.Values.Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal)).Select(u => u.Id).ToList();
             items = items.Where(i => subtree.Contains(i.UnitId));
             filler = unit.Name;

@@ -8,6 +8,8 @@ internal sealed class AccountsModule : IDubanModule
 {
     public IEnumerable<Permission> Permissions => [AccountPermissions.Manage];
 
+    public void AddDomain(IServiceCollection services, IConfiguration configuration) => services.AddAccounts();
+
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapMe();

@@ -9,6 +9,8 @@ internal sealed class AuditModule : IDubanModule
 {
     public IEnumerable<Permission> Permissions => [AuditPermissions.View];
 
+    public void AddDomain(IServiceCollection services, IConfiguration configuration) => services.AddAuditLog();
+
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapAudit();
 
     public IEnumerable<MenuEntry> Menu => [new(MenuGroup.Reference, 40, "审计日志", "/audit", AuditPermissions.View)];

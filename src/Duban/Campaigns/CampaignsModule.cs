@@ -12,6 +12,8 @@ internal sealed class CampaignsModule : IDubanModule
 
     public IEnumerable<Permission> Permissions => [CampaignPermissions.Manage];
 
+    public void AddDomain(IServiceCollection services, IConfiguration configuration) => services.AddCampaigns();
+
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapCampaigns();

@@ -9,6 +9,8 @@ internal sealed class CatalogModule : IDubanModule
 {
     public IEnumerable<Permission> Permissions => [CatalogPermissions.Edit];
 
+    public void AddDomain(IServiceCollection services, IConfiguration configuration) => services.AddCatalog();
+
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapCatalog();
 
     public IEnumerable<MenuEntry> Menu => [new(MenuGroup.Reference, 10, "问题目录", "/catalog")];

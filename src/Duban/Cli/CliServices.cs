@@ -17,8 +17,11 @@ internal static class CliServices
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IActorAccessor>(new SystemActorAccessor($"cli:{Environment.UserName}"));
-        services.AddDubanCore(_ => DubanConfiguration.DatabaseSettings(configuration));
-        services.Configure<Core.Spreadsheets.ImportSettings>(configuration.GetSection(Core.Spreadsheets.ImportSettings.Section));
+        services.AddDubanData(_ => DubanConfiguration.DatabaseSettings(configuration));
+        foreach (var module in Modules.DubanModules.All)
+        {
+            module.AddDomain(services, configuration);
+        }
         return services.BuildServiceProvider();
     }
 

@@ -40,7 +40,7 @@ public static class DubanWebApp
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ScopedActorAccessor>();
         services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<ScopedActorAccessor>());
-        services.AddDubanCore(sp => DubanConfiguration.DatabaseSettings(sp.GetRequiredService<IConfiguration>()));
+        services.AddDubanData(sp => DubanConfiguration.DatabaseSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<DatabaseStartup>();
         // Keys that sign the login cookie live with the data, so sessions survive a restart.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -71,6 +71,7 @@ public static class DubanWebApp
         });
         foreach (var module in DubanModules.All)
         {
+            module.AddDomain(services, builder.Configuration);
             module.AddServices(services, builder.Configuration);
         }
         services.AddRazorComponents();

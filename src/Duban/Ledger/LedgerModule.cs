@@ -7,11 +7,13 @@ namespace Duban.Ledger;
 /// <summary>The rectification ledger (问题整改台账): items, their workflow, lights and 我的待办.</summary>
 internal sealed class LedgerModule : IDubanModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    public void AddDomain(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLedger();
         services.Configure<LedgerOptions>(configuration.GetSection(LedgerOptions.Section));
-        services.AddHostedService<LightTallyService>();
     }
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddHostedService<LightTallyService>();
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {

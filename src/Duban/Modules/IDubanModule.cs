@@ -11,6 +11,12 @@ public interface IDubanModule
     /// <summary>What it lets some roles do beyond reading; each becomes an authorization policy of its code.</summary>
     IEnumerable<Permission> Permissions => [];
 
+    /// <summary>Its domain services (from its folder in Duban.Core), which the web host and the command line both need.</summary>
+    void AddDomain(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    /// <summary>What only the web host needs: background jobs, page services.</summary>
     void AddServices(IServiceCollection services, IConfiguration configuration)
     {
     }

@@ -9,6 +9,8 @@ internal sealed class OrganizationModule : IDubanModule
 {
     public IEnumerable<Permission> Permissions => [OrganizationPermissions.Manage];
 
+    public void AddDomain(IServiceCollection services, IConfiguration configuration) => services.AddOrganization();
+
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapOrganization();
 
     public IEnumerable<MenuEntry> Menu =>

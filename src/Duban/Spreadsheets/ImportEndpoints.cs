@@ -56,16 +56,16 @@ internal static class ImportEndpoints
                 {
                     return ForgedPost;
                 }
-                var file = form.Files.GetFile("file") ?? throw new DubanException(ErrorKind.Validation, "请选择要导入的台账文件。");
+                var file = form.Files.GetFile("file") ?? throw SpreadsheetErrors.NoFile();
                 var campaign = form["campaign"].ToString();
                 if (string.IsNullOrWhiteSpace(campaign))
                 {
-                    throw new DubanException(ErrorKind.Validation, "请选择导入到哪个活动。");
+                    throw SpreadsheetErrors.NoCampaign();
                 }
                 var extension = System.IO.Path.GetExtension(file.FileName).ToLowerInvariant();
                 if (extension is not (".xlsx" or ".xls" or ".csv"))
                 {
-                    throw new DubanException(ErrorKind.Validation, $"不支持的文件类型“{extension}”：请上传 .xlsx、.xls 或 .csv 文件。");
+                    throw SpreadsheetErrors.FileTypeNotAccepted(extension);
                 }
                 var sheet = form["sheet"].ToString();
                 await using var content = file.OpenReadStream();
@@ -123,12 +123,12 @@ internal static class ImportEndpoints
                     {
                         choices[form[$"header{i}"].ToString()] = choice == "ignore" ? null
                             : Enum.TryParse<LedgerColumn>(choice, out var column) && Enum.IsDefined(column) ? column
-                            : throw new DubanException(ErrorKind.Validation, "要对应的列不存在。");
+                            : throw SpreadsheetErrors.ColumnToMapMissing();
                     }
                 }
                 if (choices.Count == 0)
                 {
-                    throw new DubanException(ErrorKind.Validation, "请至少为一列选择对应的标准列。");
+                    throw SpreadsheetErrors.NoColumnMapped();
                 }
                 ImportJobs.EnsureCheckable(job);
                 await mappings.RememberAsync(choices);
@@ -173,7 +173,7 @@ internal static class ImportEndpoints
 
     private static int UserId(HttpContext context) =>
         context.RequestServices.GetRequiredService<ScopedActorAccessor>().Actor.UserId
-        ?? throw new DubanException(ErrorKind.Forbidden, "请先登录。");
+        ?? throw SpreadsheetErrors.SignInFirst();
 }
 
 /// <summary>The words the job page and its status use for where an import stands.</summary>

@@ -72,15 +72,15 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
     {
         if (job.State == ImportJobState.Checked && job.ErrorCount > 0 && !skipInvalid)
         {
-            throw new DubanException(ErrorKind.Validation, "文件中有错误行：请改正后重新上传，或选择跳过错误行导入其余各行。");
+            throw SpreadsheetErrors.RowsHaveErrors();
         }
         if (job.State == ImportJobState.Checked && job.Report is { Valid: 0 })
         {
-            throw new DubanException(ErrorKind.Validation, "没有可以导入的正确行。");
+            throw SpreadsheetErrors.NothingToImport();
         }
         if (job.State == ImportJobState.Checked && job.Report is { New: 0 } && !updateExisting)
         {
-            throw new DubanException(ErrorKind.Validation, "表格中的事项都已存在，没有要新建的事项；如需按表格修改这些事项，请选择“更新已存在的事项”。");
+            throw SpreadsheetErrors.AllExist();
         }
         Begin(job, [ImportJobState.Checked], ImportJobState.Importing,
             new ImportOptions(job.Sheet, SkipInvalid: skipInvalid, UpdateExisting: updateExisting));
@@ -174,7 +174,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
     {
         await using var scope = scopes.CreateAsyncScope();
         var actor = await scope.ServiceProvider.GetRequiredService<ActorLoader>().LoadForBackgroundWorkAsync(job.UserId)
-            ?? throw new DubanException(ErrorKind.Forbidden, "账户已停用，导入已取消。");
+            ?? throw SpreadsheetErrors.AccountDisabled();
         scope.ServiceProvider.GetRequiredService<ScopedActorAccessor>().Actor = actor;
         // The preview's mappings are the import's: what the user saw is what comes in.
         if (options.DryRun || job.Mappings is null)
@@ -202,7 +202,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, DatabaseSettings dat
         }
         if (total == 0)
         {
-            throw new DubanException(ErrorKind.Validation, "文件是空的。");
+            throw SpreadsheetErrors.FileEmpty();
         }
     }
 

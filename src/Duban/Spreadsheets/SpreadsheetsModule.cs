@@ -9,9 +9,14 @@ internal sealed class SpreadsheetsModule : IDubanModule
 {
     public IEnumerable<Permission> Permissions => [SpreadsheetPermissions.Import];
 
+    public void AddDomain(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSpreadsheets();
+        services.Configure<ImportSettings>(configuration.GetSection(ImportSettings.Section));
+    }
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ImportSettings>(configuration.GetSection(ImportSettings.Section));
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
     }

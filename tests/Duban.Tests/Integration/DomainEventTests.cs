@@ -106,12 +106,12 @@ public abstract class DomainEventTests<TFactory>(TFactory app) where TFactory : 
         var refused = await app.AsSystemAsync(sp =>
         {
             var db = sp.GetRequiredService<DubanDb>();
-            db.Campaigns.Add(NewCampaign(code));
+            db.Set<Campaign>().Add(NewCampaign(code));
             return Task.FromResult(Assert.Throws<InvalidOperationException>(() => db.SaveChanges()));
         });
 
         Assert.Contains("SaveChangesAsync", refused.Message);
-        Assert.False(await app.AsSystemAsync(sp => sp.GetRequiredService<DubanDb>().Campaigns.AnyAsync(c => c.Code == code)));
+        Assert.False(await app.AsSystemAsync(sp => sp.GetRequiredService<DubanDb>().Set<Campaign>().AnyAsync(c => c.Code == code)));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public abstract class DomainEventTests<TFactory>(TFactory app) where TFactory : 
 
     private static async Task<int> AddCampaignAsync(DubanDb db, string code)
     {
-        db.Campaigns.Add(NewCampaign(code));
+        db.Set<Campaign>().Add(NewCampaign(code));
         return await db.SaveChangesAsync();
     }
 }
@@ -228,7 +228,7 @@ public sealed class CampaignEventRecorder(IServiceScopeFactory scopes) : IDomain
     public async Task HandleAsync(Changed<Campaign> domainEvent, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var codes = await scope.ServiceProvider.GetRequiredService<DubanDb>().Campaigns.Select(c => c.Code).ToListAsync(cancellationToken);
+        var codes = await scope.ServiceProvider.GetRequiredService<DubanDb>().Set<Campaign>().Select(c => c.Code).ToListAsync(cancellationToken);
         _heard.Enqueue(codes.ToHashSet());
     }
 }

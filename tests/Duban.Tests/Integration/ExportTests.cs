@@ -72,7 +72,7 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
         await app.AsSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<DubanDb>();
-            db.Campaigns.Add(new Campaign("RT-2026", "往返测试", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+            db.Set<Campaign>().Add(new Campaign("RT-2026", "往返测试", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
             return await db.SaveChangesAsync();
         });
         var file = Path.Combine(app.DataDir, "round-trip.xlsx");

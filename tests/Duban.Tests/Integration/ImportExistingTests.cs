@@ -162,7 +162,7 @@ public abstract class ImportExistingTests<TFactory>(TFactory app) where TFactory
         await app.AsSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<DubanDb>();
-            db.Campaigns.Add(new Campaign(code, name, 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+            db.Set<Campaign>().Add(new Campaign(code, name, 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
             return await db.SaveChangesAsync();
         });
         var id = await CampaignIdAsync(code);

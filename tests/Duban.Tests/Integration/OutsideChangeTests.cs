@@ -29,7 +29,7 @@ public abstract class OutsideChangeTests<TFactory>(TFactory app) where TFactory 
         await app.AsSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<DubanDb>();
-            db.Campaigns.Add(new Campaign(code, "外部导入测试", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+            db.Set<Campaign>().Add(new Campaign(code, "外部导入测试", 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
             return await db.SaveChangesAsync();
         });
         var sheet = Path.Combine(app.DataDir, code + ".xlsx");
