@@ -19,7 +19,9 @@ public static class CampaignErrors
     public static DubanException CodeTaken(string code) => new(ErrorKind.Conflict, $"活动代码“{code}”已被使用。");
 
     public static DubanException Closed(string name) =>
-        new(ErrorKind.Validation, $"活动“{name}”已结束，只能查阅：不能再登记、修改或导入其中的事项。");
+        new(ErrorKind.Conflict, $"活动“{name}”已结束，只能查阅：不能再登记、修改或导入其中的事项。");
+
+    public static DubanException CodeFixed() => new(ErrorKind.Validation, "活动代码创建后不能修改。", "code");
 
     public static DubanException YearRequired() => new(ErrorKind.Validation, "请填写活动年度。", "year");
 

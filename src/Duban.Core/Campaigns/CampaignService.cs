@@ -35,10 +35,21 @@ public sealed class CampaignService(DubanDb db, TimeProvider clock)
         return await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Code == text, cancellationToken) ?? throw CampaignErrors.CodeNotFound(code.Trim());
     }
 
-    /// <summary>Where new items go when no campaign is named: the open campaign of the latest year.</summary>
-    public async Task<Campaign> DefaultAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Campaign>().Where(c => c.ClosedAt == null).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
-            .FirstOrDefaultAsync(cancellationToken) ?? throw CampaignErrors.NoneOpen();
+    /// <summary>
+    /// Where new items go when no campaign is named: the open campaign running today (next year's, opened early,
+    /// waits for its first day); else the open one that ended last; else the next to start.
+    /// </summary>
+    public async Task<Campaign> DefaultAsync(CancellationToken cancellationToken = default)
+    {
+        var today = ChinaTime.Today(clock);
+        var open = db.Set<Campaign>().Where(c => c.ClosedAt == null);
+        return await open.Where(c => c.StartsOn <= today && c.EndsOn >= today)
+                .OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? await open.Where(c => c.StartsOn <= today).OrderByDescending(c => c.EndsOn).ThenByDescending(c => c.Id)
+                .FirstOrDefaultAsync(cancellationToken)
+            ?? await open.OrderBy(c => c.StartsOn).ThenBy(c => c.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw CampaignErrors.NoneOpen();
+    }
 
     /// <summary>Refuses a change to an item of a closed campaign.</summary>
     public async Task RequireOpenAsync(int campaignId, CancellationToken cancellationToken = default) =>
@@ -68,6 +79,10 @@ public sealed class CampaignService(DubanDb db, TimeProvider clock)
     public Task<Campaign> EditAsync(int id, CampaignInput input, CancellationToken cancellationToken = default) =>
         ActAsync(id, CampaignAction.Edit, async campaign =>
         {
+            if (input.Code is { } code && !code.Trim().Equals(campaign.Code, StringComparison.OrdinalIgnoreCase))
+            {
+                throw CampaignErrors.CodeFixed();
+            }
             var hasItems = await db.Items.IgnoreQueryFilters().AnyAsync(i => i.CampaignId == campaign.Id, cancellationToken);
             campaign.Edit(input.Name, input.Year, input.StartsOn, input.EndsOn, input.ItemPrefix, hasItems);
         }, cancellationToken);
@@ -82,16 +97,6 @@ public sealed class CampaignService(DubanDb db, TimeProvider clock)
     private async Task<Campaign> ActAsync(int id, CampaignAction action, Func<Campaign, Task> change, CancellationToken cancellationToken)
     {
         var campaign = await GetAsync(id, cancellationToken);
-        if (!CampaignWorkflow.Table.RoleMay(action, db.Actor, campaign))
-        {
-            throw CampaignErrors.Forbidden(CampaignWorkflow.Table[action].Name);
-        }
-        if (!CampaignWorkflow.Table.IsLegal(action, campaign))
-        {
-            throw CampaignErrors.Closed(campaign.Name);
-        }
-        await change(campaign);
-        await db.SaveChangesAsync(cancellationToken);
-        return campaign;
+        return await db.ActAsync(CampaignWorkflow.Table, campaign, action, null, change, cancellationToken);
     }
 }

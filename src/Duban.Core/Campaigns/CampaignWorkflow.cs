@@ -21,5 +21,11 @@ public static class CampaignWorkflow
         {
             Confirm = "结束后该活动只能查阅，不能再登记、修改或导入事项。确定结束吗？",
         },
-    ]);
+    ])
+    {
+        RefuseRole = action => CampaignErrors.Forbidden(ActionName(action)),
+        RefuseState = (_, campaign) => CampaignErrors.Closed(campaign.Name),
+    };
+
+    private static string ActionName(CampaignAction action) => action == CampaignAction.Close ? "结束" : "修改";
 }

@@ -13,8 +13,8 @@ namespace Duban.Core.Data;
 
 /// <summary>
 /// The one database context. Every save goes through SaveChangesAsync, where <see cref="AuditInterceptor"/> appends
-/// the audit events of the change in the same transaction; reads of units and people are filtered to the current
-/// actor's data scope.
+/// the audit events of the change in the same transaction; reads of units, people and every unit-scoped record
+/// (<see cref="IUnitScoped{TSelf}"/>) are filtered to the current actor's data scope.
 /// </summary>
 public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
 {

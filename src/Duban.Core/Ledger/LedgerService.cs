@@ -158,24 +158,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     {
         var item = await GetAsync(id);
         await campaigns.RequireOpenAsync(item.CampaignId);
-        if (!LedgerRules.RoleMay(action, db.Actor, item))
-        {
-            throw LedgerErrors.RoleMayNot(action);
-        }
-        if (expectedVersion is not null && expectedVersion != item.Version)
-        {
-            throw LedgerErrors.Stale();
-        }
-        await change(item);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw LedgerErrors.Stale();
-        }
-        return item;
+        return await db.ActAsync(LedgerWorkflow.Table, item, action, expectedVersion, change);
     }
 
     /// <summary>The names of the categories and people the item has and the edit gives it, for the history.</summary>

@@ -78,5 +78,10 @@ public static class LedgerWorkflow
         { Confirm = "确定转办到所选单位吗？" },
         new(ItemAction.Urge, "urge", "催办", i => i.State == ItemState.Assigned || i.State == ItemState.InProgress,
             [BySupervisor, ByHead], [new(Field.Message, "催办意见（可选）", Placeholder: "请抓紧整改。")]),
-    ]);
+    ])
+    {
+        RefuseRole = LedgerErrors.RoleMayNot,
+        RefuseState = (action, item) => item.RefusalOf(action),
+        RefuseStale = LedgerErrors.Stale,
+    };
 }

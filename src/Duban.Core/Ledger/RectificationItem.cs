@@ -21,9 +21,9 @@ public sealed record ItemDetails(
 /// <summary>
 /// An item of the rectification ledger (整改事项). Its state changes only through the methods below, each of which
 /// checks that the change is legal now and records it in the item's history; who may call them is decided by
-/// <see cref="LedgerRules"/> and checked by <see cref="LedgerService"/>.
+/// <see cref="LedgerWorkflow.Table"/> and checked on the one path every action takes (<see cref="Data.WorkflowPath"/>).
 /// </summary>
-public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
+public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, Common.Workflow.IVersioned
 {
     public static Expression<Func<RectificationItem, int, bool>> Names { get; } =
         (item, person) => item.ResponsiblePersonId == person || item.LeaderPersonId == person;
@@ -364,13 +364,17 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>
     {
         if (!CanBe(action))
         {
-            throw action == ItemAction.DecideExtension && PendingExtensionDueOn is null
-                ? LedgerErrors.NoExtensionPending()
-                : action == ItemAction.RequestExtension && PendingExtensionDueOn is not null
-                    ? LedgerErrors.ExtensionPending()
-                    : LedgerErrors.NotAllowedInState(action, State);
+            throw RefusalOf(action);
         }
     }
+
+    /// <summary>Why the action is not legal on the item now, in users' words.</summary>
+    public DubanException RefusalOf(ItemAction action) =>
+        action == ItemAction.DecideExtension && PendingExtensionDueOn is null
+            ? LedgerErrors.NoExtensionPending()
+            : action == ItemAction.RequestExtension && PendingExtensionDueOn is not null
+                ? LedgerErrors.ExtensionPending()
+                : LedgerErrors.NotAllowedInState(action, State);
 
     private static string RequireReason(string? reason, string what) =>
         Check.OptionalText(reason, "理由", TextMaxLength, multiLine: true) ?? throw LedgerErrors.ReasonRequired(what);

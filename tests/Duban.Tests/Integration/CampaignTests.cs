@@ -11,7 +11,7 @@ namespace Duban.Tests.Integration;
 /// <summary>
 /// Campaigns through the API: a supervisor opens next year's, the ledger registers into it by id, by code or by
 /// default, and a closed campaign is read-only for its items, the campaign itself and the import. Each test opens
-/// campaigns of its own; only the default test uses the latest year (2099).
+/// campaigns of its own; campaigns of later years never become the default while this year's runs.
 /// </summary>
 public abstract class CampaignTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
@@ -43,15 +43,18 @@ public abstract class CampaignTests<TFactory>(TFactory app) where TFactory : Dub
     }
 
     [Fact]
-    public async Task Without_a_campaign_an_item_goes_to_the_open_campaign_of_the_latest_year()
+    public async Task Without_a_campaign_an_item_goes_to_the_open_campaign_running_today_not_to_next_years()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var latest = await CreateAsync(supervisor, "ZFJS-2099", 2099);
+        var running = (await supervisor.CampaignsAsync()).Single(c => c.Code == Core.Data.DemoData.CampaignCode);
+        await CreateAsync(supervisor, "ZFJS-2099", 2099);
 
         var item = await RegisterAsync(supervisor, "默认活动：窗口服务态度差");
+        var form = WebSession.FormValues(await supervisor.GetStringAsync("/ledger/new"), "item");
 
-        Assert.Equal(latest.Id, item.CampaignId);
-        Assert.Equal("ZG-2099-0001", item.Code);
+        Assert.Equal(running.Id, item.CampaignId);
+        Assert.StartsWith($"ZG-{running.Year}-", item.Code, StringComparison.Ordinal);
+        Assert.Equal(running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), form.Single(f => f.Key == "Input.CampaignId").Value);
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public abstract class CampaignTests<TFactory>(TFactory app) where TFactory : Dub
         var campaign = await CreateAsync(supervisor, "EDIT-2032", 2032);
 
         var renamed = await supervisor.PatchAsJsonAsync($"/api/v1/campaigns/{campaign.Id}",
-            new { code = "OTHER", name = "2032年作风建设年（修订）", itemPrefix = "ZY" }, WebSession.Json);
+            new { code = "edit-2032", name = "2032年作风建设年（修订）", itemPrefix = "ZY" }, WebSession.Json);
         Assert.True(renamed.StatusCode == HttpStatusCode.OK, await renamed.Content.ReadAsStringAsync());
         Assert.Equal(campaign with { Name = "2032年作风建设年（修订）", ItemPrefix = "ZY" }, await renamed.Content.ReadFromJsonAsync<CampaignResponse>(WebSession.Json));
 
@@ -123,10 +126,12 @@ public abstract class CampaignTests<TFactory>(TFactory app) where TFactory : Dub
         var prefix = await supervisor.PatchAsJsonAsync($"/api/v1/campaigns/{campaign.Id}", new { itemPrefix = "QT" }, WebSession.Json);
         var year = await supervisor.PatchAsJsonAsync($"/api/v1/campaigns/{campaign.Id}", new { year = 2033 }, WebSession.Json);
         var same = await supervisor.PatchAsJsonAsync($"/api/v1/campaigns/{campaign.Id}", new { name = "2032年作风建设年（修订）" }, WebSession.Json);
+        var code = await supervisor.PatchAsJsonAsync($"/api/v1/campaigns/{campaign.Id}", new { code = "OTHER-2032", name = "改代码" }, WebSession.Json);
 
         Assert.Contains("事项编号前缀不能再改", await DetailAsync(prefix));
         Assert.Contains("年度不能再改", await DetailAsync(year));
         Assert.Equal("没有修改：内容与原来相同，未保存。", await DetailAsync(same));
+        Assert.Equal("活动代码创建后不能修改。", await DetailAsync(code));
         Assert.Equal("ZY", (await supervisor.GetJsonAsync<CampaignResponse>($"/api/v1/campaigns/{campaign.Id}")).ItemPrefix);
     }
 
@@ -161,7 +166,7 @@ public abstract class CampaignTests<TFactory>(TFactory app) where TFactory : Dub
         };
         foreach (var write in writes)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, write.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, write.StatusCode);
             Assert.Contains(ClosedWords, await DetailAsync(write));
         }
         var after = await supervisor.GetJsonAsync<ItemView>($"/api/v1/items/{item.Id}");
@@ -171,6 +176,9 @@ public abstract class CampaignTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.Empty(after.AllowedActions);
         Assert.DoesNotContain(item.Id, await LiaisonsWorkAsync());
         Assert.Contains("已结束，只能查阅", WebSession.Text(await supervisor.GetStringAsync($"/ledger/{item.Id}")));
+        var editPage = await supervisor.GetStringAsync($"/ledger/{item.Id}/edit");
+        Assert.Contains(ClosedWords, WebSession.Text(editPage));
+        Assert.DoesNotContain("name=\"Input.Problem\"", editPage);
         Assert.Equal(closed, await supervisor.GetJsonAsync<CampaignResponse>($"/api/v1/campaigns/{campaign.Id}"));
 
         var file = Path.Combine(app.DataDir, "closed-campaign.xlsx");

@@ -15,6 +15,15 @@ public sealed class Workflow<TRecord, TAction>(IRelations<TRecord> relations, IR
 
     public IReadOnlyList<WorkflowAction<TRecord, TAction>> Actions { get; } = actions;
 
+    /// <summary>The refusal, in users' words, of an action the actor's role and relation do not allow.</summary>
+    public required Func<TAction, DubanException> RefuseRole { get; init; }
+
+    /// <summary>The refusal of an action the record's present state does not allow.</summary>
+    public required Func<TAction, TRecord, DubanException> RefuseState { get; init; }
+
+    /// <summary>The refusal of a change made from an older version of a record (<see cref="IVersioned"/>).</summary>
+    public Func<DubanException> RefuseStale { get; init; } = CommonErrors.Stale;
+
     public WorkflowAction<TRecord, TAction> this[TAction action] => _byAction[action];
 
     /// <summary>The actions as pages and routes see them.</summary>
