@@ -23,4 +23,7 @@ public static class CommonErrors
         $"参数 {name} 的取值“{value}”无效，可选值为：{string.Join("、", Enum.GetNames(value.GetType()))}。", name);
 
     public static DubanException Stale() => new(ErrorKind.Conflict, "该记录已被他人修改，您的修改未保存。请刷新后查看最新内容再修改。");
+
+    public static DubanException NotAJsonObject() =>
+        new(ErrorKind.Validation, "请求内容应为 JSON 对象，如 {\"reason\": \"……\", \"version\": 3}。");
 }

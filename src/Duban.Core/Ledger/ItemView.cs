@@ -1,5 +1,5 @@
-using Duban.Core.Campaigns;
 using Duban.Core.Accounts;
+using Duban.Core.Campaigns;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -23,7 +23,6 @@ public static class LedgerErrors
 
     public static DubanException NotFound(int id) => new(ErrorKind.NotFound, $"整改事项（编号 {id}）不存在。");
 
-
     public static DubanException Stale() =>
         new(ErrorKind.Conflict, "该事项已被他人修改，您的修改未保存。请刷新后查看最新内容再修改。");
 

@@ -1,6 +1,6 @@
-using Duban.Core.Campaigns;
 using System.Linq.Expressions;
 using Duban.Core.Accounts;
+using Duban.Core.Campaigns;
 using Duban.Core.Common;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;

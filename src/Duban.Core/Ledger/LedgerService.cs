@@ -3,9 +3,9 @@ using Duban.Core.Campaigns;
 using Duban.Core.Common;
 using Duban.Core.Common.Scope;
 using Duban.Core.Common.Workflow;
-using Field = Duban.Core.Ledger.LedgerWorkflow.Field;
 using Duban.Core.Data;
 using Duban.Core.Organization;
+using Field = Duban.Core.Ledger.LedgerWorkflow.Field;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Core.Ledger;
@@ -52,8 +52,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         // Numbers are per campaign; two people registering at once collide on the unique index and retry.
         for (var attempt = 1; ; attempt++)
         {
-            var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaign.Id)
-                .Select(i => (int?)i.Number).MaxAsync() ?? 0;
+            var number = await db.LastNumberAsync(campaign.Id);
             var item = RectificationItem.Register(campaign.Id, campaign.Year, number + 1, unit.Id, unit.Path,
                 input.Details, By, Now, campaign.ItemPrefix);
             db.Items.Add(item);

@@ -165,8 +165,7 @@ public sealed class LedgerImporter(DubanDb db, UnitDirectory units, TimeProvider
         await db.PrepareForBulkWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await updateExisting();
-        var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaign.Id)
-            .Select(i => (int?)i.Number).MaxAsync(cancellationToken) ?? 0;
+        var number = await db.LastNumberAsync(campaign.Id, cancellationToken);
         var by = new ItemActor(db.Actor.UserId, db.Actor.Name);
         var now = clock.GetUtcNow().UtcDateTime;
         // The rows go in by prepared inserts: through the change tracker, a large sheet took ten times as long.

@@ -44,5 +44,7 @@ public static class SpreadsheetErrors
 
     public static DubanException AccountDisabled() => new(ErrorKind.Forbidden, "账户已停用，导入已取消。");
 
+    public static DubanException JobGone() => new(ErrorKind.NotFound, "导入任务不存在或已过期（上传的文件保留 2 小时），请重新上传。");
+
     public static DubanException FileEmpty() => new(ErrorKind.Validation, "文件是空的。");
 }

@@ -1,9 +1,9 @@
-using Duban.Ledger;
 using System.Globalization;
 using Duban.Api;
 using Duban.Core.Common;
 using Duban.Core.Data;
 using Duban.Core.Ledger;
+using Duban.Ledger;
 using Microsoft.Data.Sqlite;
 
 namespace Duban.Bench;

@@ -29,7 +29,7 @@ internal static class ActionInputs
             }
             if (body.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw NotAnObject();
+                throw Core.Common.CommonErrors.NotAJsonObject();
             }
             return new ActionInput(body.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.ValueKind switch
             {
@@ -40,10 +40,7 @@ internal static class ActionInputs
         }
         catch (JsonException)
         {
-            throw NotAnObject();
+            throw Core.Common.CommonErrors.NotAJsonObject();
         }
     }
-
-    private static DubanException NotAnObject() =>
-        new(ErrorKind.Validation, "请求内容应为 JSON 对象，如 {\"reason\": \"……\", \"version\": 3}。");
 }
