@@ -12,5 +12,6 @@ public static class DubanModules
         new Organization.OrganizationModule(),
         new Audit.AuditModule(),
         new Accounts.AccountsModule(),
+        new Api.ApiModule(),
     ];
 }

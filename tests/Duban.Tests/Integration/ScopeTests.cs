@@ -135,6 +135,23 @@ public abstract class ScopeTests<TFactory>(TFactory app) where TFactory : DubanF
         Assert.True(WebSession.Text(html).Contains("单位（编号 987654）不存在", StringComparison.Ordinal), html);
     }
 
+    [Theory]
+    [InlineData("demo-admin", true)]
+    [InlineData("demo-supervisor", true)]
+    [InlineData("demo-leader", false)]
+    [InlineData("demo-head", false)]
+    [InlineData("demo-liaison", false)]
+    [InlineData("demo-member", false)]
+    public async Task The_menu_links_the_api_reference_for_admins_and_supervisors_only(string user, bool linked)
+    {
+        var client = await app.SignedInAsync(user);
+
+        var menu = await client.GetStringAsync("/");
+
+        Assert.Equal(linked, menu.Contains("href=\"/api/docs\"", StringComparison.Ordinal));
+        Assert.Equal(linked, WebSession.Text(menu).Contains("接口文档", StringComparison.Ordinal));
+    }
+
     private async Task<int> UnitIdAsync(string name) => (await (await app.SignedInAsync("demo-supervisor")).UnitAsync(name)).Id;
 }
 
