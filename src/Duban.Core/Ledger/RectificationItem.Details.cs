@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Duban.Core.Common;
 
 namespace Duban.Core.Ledger;
@@ -104,9 +105,14 @@ public sealed partial class RectificationItem
         }
     }
 
-    // One measure per line: a measure is single-line text, so line breaks inside it become spaces.
+    // One measure per line: a measure is single-line text, so line breaks inside it become spaces. The list numbers
+    // its measures itself, so a number typed in front of one ("1.", "2、", "（3）", "④", "一、") is dropped.
     private static List<string> NormalizedMeasures(IEnumerable<string?> measures) =>
-        [.. measures.Select(m => InputText.Clean(m)).Where(m => m.Length > 0)];
+        [.. measures.Select(m => TypedNumber().Replace(InputText.Clean(m), string.Empty).Trim()).Where(m => m.Length > 0)];
+
+    // A decimal such as "1.5倍" is no number in front: a digit may not follow the point.
+    [GeneratedRegex(@"^(?:\d{1,2}\s*[.．、)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*")]
+    private static partial Regex TypedNumber();
 
     /// <summary>Each field an edit changes, with what it showed before and after, in the order the form lists them.</summary>
     private List<FieldChange> ChangesTo(Filled next, ItemNames names)
