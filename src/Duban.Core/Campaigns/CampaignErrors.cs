@@ -10,7 +10,7 @@ public static class CampaignErrors
     public const string CodeFormText = "活动代码只能由大写字母、数字和连字符组成，如 ZFJS-2027。";
     public const string YearRange = "活动年度应在 2000 年至 2100 年之间。";
 
-    public static DubanException Forbidden(string actionName) => new(ErrorKind.Forbidden, $"没有权限：{actionName}活动。");
+    public static DubanException Forbidden(string actionName) => new(ErrorKind.Forbidden, $"没有权限：{actionName}。");
 
     public static DubanException NotFound(int id) => new(ErrorKind.NotFound, $"活动（编号 {id}）不存在。");
 

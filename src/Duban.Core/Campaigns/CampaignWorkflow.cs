@@ -16,16 +16,14 @@ public static class CampaignWorkflow
 
     public static Workflow<Campaign, CampaignAction> Table { get; } = new(new NoUnitRelations<Campaign>(),
     [
-        new(CampaignAction.Edit, "edit", "修改", c => c.ClosedAt == null, [BySupervisor], []) { HasForm = false },
+        new(CampaignAction.Edit, "edit", "修改活动", c => c.ClosedAt == null, [BySupervisor], []) { HasForm = false },
         new(CampaignAction.Close, "close", "结束活动", c => c.ClosedAt == null, [BySupervisor], [])
         {
             Confirm = "结束后该活动只能查阅，不能再登记、修改或导入事项。确定结束吗？",
         },
     ])
     {
-        RefuseRole = action => CampaignErrors.Forbidden(ActionName(action)),
+        RefuseRole = action => CampaignErrors.Forbidden(action.Name),
         RefuseState = (_, campaign) => CampaignErrors.Closed(campaign.Name),
     };
-
-    private static string ActionName(CampaignAction action) => action == CampaignAction.Close ? "结束" : "修改";
 }

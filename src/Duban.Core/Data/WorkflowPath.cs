@@ -18,7 +18,7 @@ public static class WorkflowPath
     {
         if (!table.RoleMay(action, db.Actor, record))
         {
-            throw table.RefuseRole(action);
+            throw table.RefuseRole(table[action]);
         }
         if (!table.IsLegal(action, record))
         {

@@ -80,7 +80,7 @@ public static class LedgerWorkflow
             [BySupervisor, ByHead], [new(Field.Message, "催办意见（可选）", Placeholder: "请抓紧整改。")]),
     ])
     {
-        RefuseRole = LedgerErrors.RoleMayNot,
+        RefuseRole = action => LedgerErrors.RoleMayNot(action.Action),
         RefuseState = (action, item) => item.RefusalOf(action),
         RefuseStale = LedgerErrors.Stale,
     };

@@ -106,6 +106,8 @@ public abstract class CampaignTests<TFactory>(TFactory app) where TFactory : Dub
                 await client.PostAsync($"/api/v1/campaigns/{campaign.Id}/close", null),
             };
             Assert.All(attempts, a => Assert.Equal(HttpStatusCode.Forbidden, a.StatusCode));
+            Assert.Equal(["没有权限：管理活动。", "没有权限：修改活动。", "没有权限：结束活动。"],
+                await Task.WhenAll(attempts.Select(DetailAsync)));
         }
         var after = await supervisor.GetJsonAsync<CampaignResponse>($"/api/v1/campaigns/{campaign.Id}");
         Assert.Equal(campaign, after);

@@ -15,8 +15,8 @@ public sealed class Workflow<TRecord, TAction>(IRelations<TRecord> relations, IR
 
     public IReadOnlyList<WorkflowAction<TRecord, TAction>> Actions { get; } = actions;
 
-    /// <summary>The refusal, in users' words, of an action the actor's role and relation do not allow.</summary>
-    public required Func<TAction, DubanException> RefuseRole { get; init; }
+    /// <summary>The refusal, in users' words, of an action (as declared, with its name) the actor's role and relation do not allow.</summary>
+    public required Func<WorkflowAction<TRecord, TAction>, DubanException> RefuseRole { get; init; }
 
     /// <summary>The refusal of an action the record's present state does not allow.</summary>
     public required Func<TAction, TRecord, DubanException> RefuseState { get; init; }
