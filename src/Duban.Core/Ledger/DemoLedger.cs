@@ -58,7 +58,7 @@ internal sealed class DemoLedger(DubanDb db, TimeProvider clock)
         await db.SaveChangesAsync();
     }
 
-    private static ItemActor System => new(null, "system:demo");
+    private static ItemActor System => new(null, Accounts.ActorNames.DemoActor);
 
     private static void Advance(RectificationItem item, ItemState target, ItemActor liaison, ItemActor supervisor, DateTime now)
     {

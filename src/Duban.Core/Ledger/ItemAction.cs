@@ -16,6 +16,7 @@ public enum ItemAction
     DecideExtension,
     Reassign,
     Urge,
+    WithdrawEvidence,
 }
 
 public static class ItemActions

@@ -22,6 +22,7 @@ public enum ItemEventKind
     Reassigned,
     Urged,
     Imported,
+    EvidenceWithdrawn,
 }
 
 /// <summary>Who did something, as the item's history remembers it.</summary>
@@ -96,6 +97,7 @@ public sealed class ItemEvent
         ItemEventKind.Reassigned => "转办",
         ItemEventKind.Urged => "催办",
         ItemEventKind.Imported => "导入",
+        ItemEventKind.EvidenceWithdrawn => "撤回佐证材料",
         _ => kind.ToString(),
     };
 }
@@ -115,6 +117,13 @@ public sealed class EvidenceFile
     public int? UploadedByUserId { get; private set; }
     public string UploadedByName { get; private set; } = string.Empty;
 
+    /// <summary>When it was withdrawn as uploaded by mistake: kept, and shown as withdrawn, but no longer evidence.</summary>
+    public DateTime? WithdrawnAt { get; private set; }
+    public int? WithdrawnByUserId { get; private set; }
+    public string? WithdrawnByName { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
     private EvidenceFile()
     {
     }
@@ -128,5 +137,16 @@ public sealed class EvidenceFile
         UploadedAt = at;
         UploadedByUserId = by.UserId;
         UploadedByName = by.Name;
+    }
+
+    internal void Withdraw(ItemActor by, DateTime at)
+    {
+        if (IsWithdrawn)
+        {
+            throw LedgerErrors.EvidenceAlreadyWithdrawn(FileName);
+        }
+        WithdrawnAt = at;
+        WithdrawnByUserId = by.UserId;
+        WithdrawnByName = by.Name;
     }
 }

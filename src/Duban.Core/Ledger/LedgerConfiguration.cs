@@ -65,6 +65,7 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
         file.Property(f => f.ContentType).HasMaxLength(100);
         file.Property(f => f.Sha256).HasMaxLength(64);
         file.Property(f => f.UploadedByName).HasMaxLength(100);
+        file.Property(f => f.WithdrawnByName).HasMaxLength(100);
         file.HasIndex(f => f.ItemId);
     }
 }

@@ -71,6 +71,22 @@ public static class LedgerErrors
     public static DubanException UnknownPerson(string label, int? id) =>
         new(ErrorKind.Validation, $"{label}（人员编号 {id}）不存在或不在您的数据范围内。");
 
+    public static DubanException PersonNotInUnit(string label, string person, string unit) =>
+        new(ErrorKind.Validation, $"{label}“{person}”不是责任单位“{unit}”的人员：请选择该单位的人员。", PersonField(label));
+
+    public static DubanException LeaderNotAbove(string person, string unit) =>
+        new(ErrorKind.Validation, $"责任领导“{person}”既不是责任单位“{unit}”的人员，也不是其上级单位的人员。", "leaderPersonId");
+
+    public static DubanException PersonInactive(string label, string person) =>
+        new(ErrorKind.Validation, $"{label}“{person}”已停用，请选择其他人员。", PersonField(label));
+
+    public static DubanException EvidenceFileRequired() => new(ErrorKind.Validation, "请指明要撤回的佐证材料。", "fileId");
+
+    public static DubanException EvidenceAlreadyWithdrawn(string fileName) =>
+        new(ErrorKind.Conflict, $"佐证材料“{fileName}”已撤回。");
+
+    private static string PersonField(string label) => label == "责任领导" ? "leaderPersonId" : "responsiblePersonId";
+
     public static DubanException FileTypeNotAccepted(string extension, string allowed) =>
         new(ErrorKind.Validation, $"不支持的文件类型“{extension}”：只接受 {allowed} 文件。", "file");
 

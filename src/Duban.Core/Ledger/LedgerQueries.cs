@@ -26,11 +26,19 @@ public sealed record LedgerQuery(
     string? Text = null,
     LedgerSort Sort = LedgerSort.Newest);
 
+/// <summary>
+/// One line of a list. <paramref name="DaysLeft"/>: the due date minus today (negative when overdue);
+/// <paramref name="Returned"/>: sent back at verification (已退回); <paramref name="ExtensionPending"/>: an extension
+/// waits for a decision (延期待审批).
+/// </summary>
 public sealed record ItemRow(int Id, string Code, ItemState State, int UnitId, string UnitName, Light Light,
     DeadlineKind DeadlineKind, DateOnly DueOn, string Problem, string? ResponsiblePersonName, DateOnly FoundOn,
-    ItemSource Source, int UrgeCount, int Version)
+    ItemSource Source, int UrgeCount, int Version, int DaysLeft = 0, bool Returned = false, bool ExtensionPending = false)
 {
     public string StateName => LedgerTerms.Name(State);
+
+    /// <summary>已逾期 N 天 or 剩余 N 天 beside the light.</summary>
+    public string? DaysText => LedgerTerms.DaysText(Light, DaysLeft);
 
     /// <summary>The deadline as a ledger prints it: a date, 立行立改 or 长期坚持.</summary>
     public string Deadline => DeadlineKind == DeadlineKind.Date ? DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : LedgerTerms.Name(DeadlineKind);
@@ -245,12 +253,18 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var rows = await items.Select(i => new
         {
             i.Id, i.Code, i.State, i.UnitId, i.DeadlineKind, i.DueOn, i.Problem, i.FoundOn, i.Source, i.UrgeCount, i.Version,
+            ExtensionPending = i.PendingExtensionDueOn != null,
             Person = db.People.Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
         }).ToListAsync(cancellationToken);
+        // Which of the page's items in progress were sent back: a second small query, so the rule stays one expression.
+        var inProgress = rows.Where(r => r.State == ItemState.InProgress).Select(r => r.Id).ToList();
+        var returned = inProgress.Count == 0 ? [] : (await db.Items.AsNoTracking().Where(i => inProgress.Contains(i.Id))
+            .Where(RectificationItem.IsReturned).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
         var units = await directory.AllAsync(db, cancellationToken);
         return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId,
             units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
             LightRule.Of(r.State == ItemState.Closed, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
-            r.Person, r.FoundOn, r.Source, r.UrgeCount, r.Version))];
+            r.Person, r.FoundOn, r.Source, r.UrgeCount, r.Version, r.DueOn.DayNumber - today.DayNumber, returned.Contains(r.Id),
+            r.ExtensionPending))];
     }
 }

@@ -48,7 +48,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
             : input.CampaignCode is { Length: > 0 } code ? await campaigns.GetAsync(code)
             : await campaigns.DefaultAsync();
         campaign.RequireOpen();
-        await CheckReferencesAsync(input.Details);
+        await CheckReferencesAsync(input.Details, unit.Id);
         // Numbers are per campaign; two people registering at once collide on the unique index and retry.
         for (var attempt = 1; ; attempt++)
         {
@@ -71,8 +71,8 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     public Task<RectificationItem> EditAsync(int id, int? expectedVersion, ItemDetails details) =>
         ActAsync(id, ItemAction.Edit, expectedVersion, async item =>
         {
-            await CheckReferencesAsync(details, item);
-            item.Edit(details, await NamesAsync(item, details), By, Now, mayChangeDeadline: Supervises, mayChangeFindings: Supervises);
+            await CheckReferencesAsync(details, item.UnitId, item);
+            item.Edit(details, await NamesAsync(item, [details.LeaderPersonId, details.ResponsiblePersonId], details.CategoryIds), By, Now, mayChangeDeadline: Supervises, mayChangeFindings: Supervises);
         });
 
     /// <summary>Whether the actor may change the item's problem, categories and source (the edit page asks).</summary>
@@ -128,10 +128,16 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
             case ItemAction.Reassign:
                 var target = await units.GetAsync(input.Number(Field.UnitId, Label(Field.UnitId)) ?? throw LedgerErrors.TargetUnitRequired(),
                     cancellationToken);
-                item.Reassign(target.Id, target.Path, input.Text(Field.Reason), By, Now);
+                var responsible = input.Number(Field.ResponsiblePersonId, Label(Field.ResponsiblePersonId));
+                await db.CheckPeopleAsync(target.Id, null, responsible, cancellationToken: cancellationToken);
+                var handover = new Handover(target.Id, target.Path, responsible, await db.IsInLineAsync(item.LeaderPersonId, target.Path, cancellationToken));
+                item.Reassign(handover, input.Text(Field.Reason), await NamesAsync(item, [responsible]), By, Now);
                 break;
             case ItemAction.Urge:
                 item.Urge(input.Text(Field.Message), By, Now);
+                break;
+            case ItemAction.WithdrawEvidence:
+                item.WithdrawEvidence(input.Number(Field.FileId, Label(Field.FileId)) ?? throw LedgerErrors.EvidenceFileRequired(), By, Now);
                 break;
             case ItemAction.Edit:
                 throw new InvalidOperationException("Editing goes through EditAsync with the item's details.");
@@ -160,12 +166,11 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         return await db.ActAsync(LedgerWorkflow.Table, item, action, expectedVersion, change);
     }
 
-    /// <summary>The names of the categories and people the item has and the edit gives it, for the history.</summary>
-    private async Task<ItemNames> NamesAsync(RectificationItem item, ItemDetails details)
+    /// <summary>The names of the categories and people the item has and a change gives it, for the history.</summary>
+    private async Task<ItemNames> NamesAsync(RectificationItem item, IEnumerable<int?> peopleGiven, IEnumerable<int>? categoriesGiven = null)
     {
-        var categoryIds = item.Categories.Select(c => c.CatalogEntryId).Concat(details.CategoryIds).Distinct().ToList();
-        var personIds = new[] { item.LeaderPersonId, item.ResponsiblePersonId, details.LeaderPersonId, details.ResponsiblePersonId }
-            .OfType<int>().Distinct().ToList();
+        var categoryIds = item.Categories.Select(c => c.CatalogEntryId).Concat(categoriesGiven ?? []).Distinct().ToList();
+        var personIds = peopleGiven.Append(item.LeaderPersonId).Append(item.ResponsiblePersonId).OfType<int>().Distinct().ToList();
         var categories = await db.CatalogEntries.Where(e => categoryIds.Contains(e.Id)).OrderBy(e => e.Set).ThenBy(e => e.SortOrder)
             .Select(e => new NamedRef(e.Id, e.Title)).ToListAsync();
         // The person named before may have moved out of the actor's scope; the history still names them.
@@ -174,7 +179,7 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     }
 
     /// <summary>Checks the categories and people the details name; those already on the item stand as they are.</summary>
-    private async Task CheckReferencesAsync(ItemDetails details, RectificationItem? item = null)
+    private async Task CheckReferencesAsync(ItemDetails details, int unitId, RectificationItem? item = null)
     {
         var categories = details.CategoryIds.Distinct().ToList();
         var known = await db.CatalogEntries.CountAsync(e => categories.Contains(e.Id));
@@ -182,14 +187,6 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
         {
             throw LedgerErrors.UnknownCategory();
         }
-        foreach (var (personId, label) in new[] { (details.LeaderPersonId, "责任领导"), (details.ResponsiblePersonId, "责任人") })
-        {
-            // Only people the actor can see: naming someone is no way to look up the whole district.
-            if (personId is not null && personId != item?.LeaderPersonId && personId != item?.ResponsiblePersonId
-                && !await db.People.AnyAsync(p => p.Id == personId))
-            {
-                throw LedgerErrors.UnknownPerson(label, personId);
-            }
-        }
+        await db.CheckPeopleAsync(unitId, details.LeaderPersonId, details.ResponsiblePersonId, item);
     }
 }

@@ -91,6 +91,18 @@ public static class LedgerTerms
         _ => period.ToString(),
     };
 
+    /// <summary>
+    /// How the light reads in days beside it: 已逾期 N 天 when red, 剩余 N 天 (今天到期 on the day) when yellow, nothing
+    /// otherwise. <paramref name="daysLeft"/> is the due date minus today, in calendar days, as the light counts them.
+    /// </summary>
+    public static string? DaysText(Light light, int daysLeft) => light switch
+    {
+        Light.Red => $"已逾期 {-daysLeft} 天",
+        Light.Yellow when daysLeft == 0 => "今天到期",
+        Light.Yellow => $"剩余 {daysLeft} 天",
+        _ => null,
+    };
+
     public static string Name(Light light) => light switch
     {
         Light.Red => "红灯（已超期）",

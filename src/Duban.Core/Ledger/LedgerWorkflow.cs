@@ -25,6 +25,8 @@ public static class LedgerWorkflow
         public const string UnitId = "unitId";
         public const string Message = "message";
         public const string File = "file";
+        public const string ResponsiblePersonId = "responsiblePersonId";
+        public const string FileId = "fileId";
     }
 
     private static readonly Grant BySupervisor = new(Supervisor, Relation.Anyone);
@@ -58,6 +60,7 @@ public static class LedgerWorkflow
         {
             Primary = true,
             Confirm = "确定审核通过并销号吗？",
+            Done = "已审核通过并销号",
             RefusedTo = (actor, item) => actor.UserId is not null && actor.UserId == item.SubmittedByUserId,
         },
         new(ItemAction.Reopen, "reopen", "重新打开", i => i.State == ItemState.Closed,
@@ -74,10 +77,22 @@ public static class LedgerWorkflow
         new(ItemAction.Reassign, "reassign", "转办",
             i => i.State == ItemState.Draft || i.State == ItemState.Assigned || i.State == ItemState.InProgress,
             [BySupervisor, ByHead],
-            [new(Field.UnitId, "转办至", FieldKind.Unit, Required: true), new(Field.Reason, "转办理由", Required: true)])
-        { Confirm = "确定转办到所选单位吗？" },
+            [
+                new(Field.UnitId, "转办至", FieldKind.Unit, Required: true),
+                new(Field.ResponsiblePersonId, "新单位的责任人", FieldKind.Person)
+                {
+                    Hint = "不选择时，原责任人一并清除，由新单位指定；责任领导不是新单位或其上级单位的人员时也一并清除。",
+                    Of = Field.UnitId,
+                },
+                new(Field.Reason, "转办理由", Required: true),
+            ])
+        { Confirm = "确定将该事项转办到“{unitId}”吗？" },
         new(ItemAction.Urge, "urge", "催办", i => i.State == ItemState.Assigned || i.State == ItemState.InProgress,
             [BySupervisor, ByHead], [new(Field.Message, "催办意见（可选）", Placeholder: "请抓紧整改。")]),
+        new(ItemAction.WithdrawEvidence, "evidence/withdraw", "撤回", i => i.State == ItemState.Assigned || i.State == ItemState.InProgress,
+            [ByHead, ByLiaison, new(null, Relation.Responsible)],
+            [new(Field.FileId, "佐证材料", FieldKind.Subject, Required: true)])
+        { Confirm = "确定撤回这份佐证材料吗？撤回后仍保留在办理过程中。", Done = "已撤回佐证材料" },
     ])
     {
         RefuseRole = action => LedgerErrors.RoleMayNot(action.Action),

@@ -233,27 +233,12 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
         Record(new ItemEvent(ItemEventKind.Progress, by, at, report), at);
     }
 
-    internal void AddEvidence(EvidenceFile file, ItemActor by, DateTime at)
-    {
-        Require(ItemAction.AddEvidence);
-        _evidence.Add(file);
-        Record(new ItemEvent(ItemEventKind.EvidenceAdded, by, at, file.FileName), at);
-    }
-
     public void Submit(string? note, ItemActor by, DateTime at)
     {
         Require(ItemAction.Submit);
         State = ItemState.Submitted;
         SubmittedByUserId = by.UserId;
         Record(new ItemEvent(ItemEventKind.Submitted, by, at, Check.OptionalText(note, "说明", TextMaxLength, multiLine: true)), at);
-    }
-
-    public void Return(string? reason, ItemActor by, DateTime at)
-    {
-        Require(ItemAction.Return);
-        var why = RequireReason(reason, "退回");
-        State = ItemState.InProgress;
-        Record(new ItemEvent(ItemEventKind.Returned, by, at, why), at);
     }
 
     /// <summary>
@@ -268,7 +253,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
             throw LedgerErrors.OwnSubmission();
         }
         var reason = Check.OptionalText(noEvidenceReason, "无佐证材料的理由", TextMaxLength, multiLine: true);
-        if (_evidence.Count == 0 && reason is null)
+        if (!HasEvidence && reason is null)
         {
             throw LedgerErrors.EvidenceOrReasonRequired();
         }
@@ -281,7 +266,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
             PendingExtensionReason = null;
         }
         State = ItemState.Closed;
-        NoEvidenceReason = _evidence.Count == 0 ? reason : null;
+        NoEvidenceReason = HasEvidence ? null : reason;
         ClosedByUserId = by.UserId;
         ClosedAt = at;
         Record(new ItemEvent(ItemEventKind.Closed, by, at, Check.OptionalText(note, "销号意见", TextMaxLength, multiLine: true) ?? reason), at);
@@ -337,28 +322,12 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
         PendingExtensionReason = null;
     }
 
-    /// <summary>转办: the trail of units stays in the history, so items bounced between units show.</summary>
-    public void Reassign(int unitId, string unitPath, string? reason, ItemActor by, DateTime at)
-    {
-        Require(ItemAction.Reassign);
-        if (unitId == UnitId)
-        {
-            throw LedgerErrors.SameUnit();
-        }
-        var why = RequireReason(reason, "转办");
-        var from = UnitId;
-        UnitId = unitId;
-        UnitPath = unitPath;
-        Record(new ItemEvent(ItemEventKind.Reassigned, by, at, why, fromUnitId: from, toUnitId: unitId), at);
-    }
-
     public void Urge(string? message, ItemActor by, DateTime at)
     {
         Require(ItemAction.Urge);
         UrgeCount++;
         Record(new ItemEvent(ItemEventKind.Urged, by, at, Check.OptionalText(message, "催办意见", TextMaxLength, multiLine: true) ?? "请抓紧整改。"), at);
     }
-
 
     private void Require(ItemAction action)
     {

@@ -40,7 +40,7 @@ public abstract class PageNoticeTests<TFactory>(TFactory app) where TFactory : D
 
         var response = await PostActionAsync(supervisor, item.Id, "return", new() { ["Reason"] = "" });
 
-        Assert.Equal($"/ledger/{item.Id}", response.Headers.Location!.ToString());
+        Assert.Equal($"/ledger/{item.Id}#notice", response.Headers.Location!.ToString());
         Assert.Contains("退回必须填写理由。", await supervisor.RedirectedPageTextAsync(response));
         Assert.DoesNotContain("退回必须填写理由。", await supervisor.GetStringAsync($"/ledger/{item.Id}"));
     }
@@ -53,7 +53,7 @@ public abstract class PageNoticeTests<TFactory>(TFactory app) where TFactory : D
 
         var response = await PostActionAsync(supervisor, item.Id, "urge", new() { ["message"] = "请抓紧整改。" });
 
-        Assert.Contains("已完成：催办", await supervisor.RedirectedPageTextAsync(response));
+        Assert.Contains("已催办。", await supervisor.RedirectedPageTextAsync(response));
     }
 
     [Fact]

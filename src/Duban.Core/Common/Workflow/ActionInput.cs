@@ -24,6 +24,9 @@ public sealed class ActionInput
 
     public static ActionInput None { get; } = new([]);
 
+    /// <summary>Everything sent besides the file, by field name (a refused page form comes back filled from it).</summary>
+    public IReadOnlyDictionary<string, string?> Values => _values;
+
     public Stream? File { get; }
 
     public string? FileName { get; }

@@ -28,7 +28,14 @@ public enum FieldKind
     Decision,
     /// <summary>A unit of the actor's scope, posted as its id.</summary>
     Unit,
+    /// <summary>A person, posted as id; of the unit chosen in the field named by <see cref="ActionField.Of"/>.</summary>
+    Person,
     File,
+    /// <summary>
+    /// Which part of the record the action is about (one evidence file), posted as its id. The page puts such an
+    /// action beside that part rather than among the record's actions.
+    /// </summary>
+    Subject,
 }
 
 /// <summary>
@@ -42,6 +49,9 @@ public sealed record ActionField(string Name, string Label, FieldKind Kind = Fie
 
     /// <summary>For a file: the extensions the picker offers (<c>.pdf,.docx</c>).</summary>
     public string? Accept { get; init; }
+
+    /// <summary>For a person: the unit field whose unit the person must belong to.</summary>
+    public string? Of { get; init; }
 }
 
 /// <summary>What pages and routes need of an action, whatever its record type.</summary>
@@ -53,6 +63,9 @@ public interface IWorkflowAction
     string? Confirm { get; }
     bool Primary { get; }
     bool HasForm { get; }
+
+    /// <summary>What the page says once it is done (已退回).</summary>
+    string Done { get; }
 }
 
 /// <summary>
@@ -73,6 +86,9 @@ public sealed record WorkflowAction<TRecord, TAction>(
 
     /// <summary>Asked before an action that undoes someone's work (the page shows it as a confirmation).</summary>
     public string? Confirm { get; init; }
+
+    /// <summary>What the page says once it is done; 已 and the action's name unless the declaration says better (已销号).</summary>
+    public string Done { get => field ?? "已" + Name; init; }
 
     /// <summary>The main step of the record's way forward: the page shows it as the primary button.</summary>
     public bool Primary { get; init; }

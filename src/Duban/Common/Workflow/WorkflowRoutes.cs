@@ -39,16 +39,22 @@ internal static class WorkflowRoutes
                 // The antiforgery middleware only records its verdict; an endpoint that reads the form itself checks it.
                 if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
                 {
-                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Error, "页面已过期，请刷新后重试。"));
+                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Error, "页面已过期，请刷新后重试。") + PageNotice.Anchor);
                 }
+                var input = await ActionInputs.ReadAsync(context.Request, ct);
                 try
                 {
-                    await run(context, id, action, await ActionInputs.ReadAsync(context.Request, ct), ct);
-                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Success, $"已完成：{form.Name}"));
+                    await run(context, id, action, input, ct);
+                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Success, form.Done + "。") + PageNotice.Anchor);
                 }
                 catch (DubanException e) when (e.Kind is ErrorKind.Validation or ErrorKind.Conflict)
                 {
-                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Error, e.Message));
+                    // What was typed goes back with the refusal; the version is left out, so a reload shows the latest.
+                    var typed = form.Fields.Where(f => f.Kind is not FieldKind.File)
+                        .Select(f => (f.Name, Value: input.Text(f.Name)))
+                        .Where(f => f.Value is not null)
+                        .ToDictionary(f => f.Name, f => f.Value!);
+                    return Results.LocalRedirect(context.LeaveNotice(back, NoticeKind.Error, e.Message, form.Slug, typed) + PageNotice.Anchor);
                 }
                 catch (DubanException e)
                 {

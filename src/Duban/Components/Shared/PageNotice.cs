@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Duban.Components.Shared;
@@ -10,41 +12,52 @@ public enum NoticeKind
     Error,
 }
 
-/// <summary>What a form endpoint reports to the page it redirects to.</summary>
-public sealed record Notice(NoticeKind Kind, string Text);
+/// <summary>
+/// What a form endpoint reports to the page it redirects to. A refused form also leaves what was typed
+/// (<paramref name="Form"/>, by field name) and which form it was (<paramref name="FormOf"/>), so it comes back filled.
+/// </summary>
+public sealed record Notice(NoticeKind Kind, string Text, string? FormOf = null, IReadOnlyDictionary<string, string>? Form = null);
 
 /// <summary>
 /// A form endpoint's outcome, left for the page it redirects to and shown there once. It travels in a cookie that
 /// Data Protection encrypts and signs, bound to that page, the user and two minutes, never in the address: a link
-/// with ?error=… made the page's red alert show any words an outsider chose.
+/// with ?error=… made the page's red alert show any words an outsider chose. A long typed text is split over
+/// several cookies (the framework's chunking cookie manager), as the sign-in cookie is.
 /// </summary>
 internal static class PageNotice
 {
+    /// <summary>The element a redirect scrolls to (<c>#notice</c>): the notice at the top of the page.</summary>
+    public const string Anchor = "#notice";
+
     private const string CookieName = "duban.notice";
     private const string Purpose = "Duban.PageNotice";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+    private static readonly ChunkingCookieManager Cookies = new();
+    private static readonly object TakenKey = new();
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Leaves the notice for the page at <paramref name="path"/> and returns that path to redirect to.</summary>
-    public static string LeaveNotice(this HttpContext context, string path, NoticeKind kind, string text)
+    public static string LeaveNotice(this HttpContext context, string path, NoticeKind kind, string text, string? formOf = null,
+        IReadOnlyDictionary<string, string>? form = null)
     {
         var expires = Clock(context).GetUtcNow() + Lifetime;
-        var sealedNotice = new SealedNotice(kind, text, path, UserOf(context), expires);
-        context.Response.Cookies.Append(CookieName, Protector(context).Protect(JsonSerializer.Serialize(sealedNotice)), new CookieOptions
-        {
-            Path = "/",
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            MaxAge = Lifetime,
-        });
+        var sealedNotice = new SealedNotice(kind, text, path, UserOf(context), expires, formOf, form);
+        Cookies.AppendResponseCookie(context, CookieName, Protector(context).Protect(JsonSerializer.Serialize(sealedNotice, Json)), Options(context));
         return path;
     }
 
-    /// <summary>The notice left for this page and this user, once; anything else (forged, stale, another's) is none.</summary>
+    /// <summary>
+    /// The notice left for this page and this user, once per request (the notice and a refused form both ask);
+    /// anything else (forged, stale, another's) is none.
+    /// </summary>
     public static Notice? TakeNotice(this HttpContext context)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var cookie))
+        if (context.Items.TryGetValue(TakenKey, out var taken))
+        {
+            return taken as Notice;
+        }
+        var cookie = Cookies.GetRequestCookie(context, CookieName);
+        if (cookie is null)
         {
             return null;
         }
@@ -54,18 +67,30 @@ internal static class PageNotice
             // Shown or worthless: either way it must not show again. Pages render before the response starts.
             if (!context.Response.HasStarted)
             {
-                context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+                Cookies.DeleteCookie(context, CookieName, Options(context));
             }
-            return notice is null ? null : new Notice(notice.Kind, notice.Text);
+            var shown = notice is null ? null : new Notice(notice.Kind, notice.Text, notice.FormOf, notice.Form);
+            context.Items[TakenKey] = shown;
+            return shown;
         }
         return null;
     }
+
+    private static CookieOptions Options(HttpContext context) => new()
+    {
+        Path = "/",
+        HttpOnly = true,
+        IsEssential = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = context.Request.IsHttps,
+        MaxAge = Lifetime,
+    };
 
     private static SealedNotice? Open(HttpContext context, string cookie)
     {
         try
         {
-            var notice = JsonSerializer.Deserialize<SealedNotice>(Protector(context).Unprotect(cookie));
+            var notice = JsonSerializer.Deserialize<SealedNotice>(Protector(context).Unprotect(cookie), Json);
             return notice is not null && notice.User == UserOf(context) && notice.Expires > Clock(context).GetUtcNow() ? notice : null;
         }
         catch (Exception e) when (e is CryptographicException or JsonException or FormatException)
@@ -81,5 +106,6 @@ internal static class PageNotice
 
     private static string UserOf(HttpContext context) => context.User.Identity?.Name ?? "";
 
-    private sealed record SealedNotice(NoticeKind Kind, string Text, string Path, string User, DateTimeOffset Expires);
+    private sealed record SealedNotice(NoticeKind Kind, string Text, string Path, string User, DateTimeOffset Expires,
+        string? FormOf = null, IReadOnlyDictionary<string, string>? Form = null);
 }

@@ -4,7 +4,7 @@
 (function () {
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    var question = form.getAttribute("data-confirm");
+    var question = form.getAttribute("data-confirm-named") || form.getAttribute("data-confirm");
     if (question && !window.confirm(question)) {
       event.preventDefault();
       return;
@@ -14,4 +14,64 @@
       if (button) { button.disabled = true; }
     }
   });
+})();
+// Lists under 600 px become cards (app.css); each cell takes its column's name so the card can say what it is.
+// A folded filter (details.fold) stays open on a wide screen, and on a phone when a filter is in use.
+(function () {
+  var tables = document.querySelectorAll("table.grid");
+  for (var t = 0; t < tables.length; t++) {
+    var heads = tables[t].tHead ? tables[t].tHead.rows[0].cells : [];
+    var rows = tables[t].tBodies.length ? tables[t].tBodies[0].rows : [];
+    for (var r = 0; r < rows.length; r++) {
+      for (var c = 0; c < rows[r].cells.length && c < heads.length; c++) {
+        var cell = rows[r].cells[c];
+        if (!cell.hasAttribute("data-label") && cell.colSpan === 1 && !/code|problem|state-cell|light-cell/.test(cell.className)) {
+          cell.setAttribute("data-label", heads[c].textContent.trim());
+        }
+      }
+    }
+  }
+  var folds = document.querySelectorAll("details.fold");
+  for (var f = 0; f < folds.length; f++) {
+    if (window.matchMedia("(min-width: 601px)").matches) { folds[f].open = true; }
+  }
+})();
+// A person picker (select[data-people-of]) offers the people of the unit chosen in its form's unit field, and a
+// leader picker (data-line) also those of the units above it; options and units carry their unit's path (/1/4/9/).
+// The confirmation names the chosen unit where it says {unitId}. The server checks the same rule.
+(function () {
+  function filterPeople(form) {
+    var unit = form.querySelector("select[data-unit-field]");
+    var chosen = unit && unit.selectedIndex >= 0 ? unit.options[unit.selectedIndex].getAttribute("data-path") : null;
+    var pickers = form.querySelectorAll("select[data-people-of]");
+    for (var p = 0; p < pickers.length; p++) {
+      var line = pickers[p].hasAttribute("data-line");
+      var options = pickers[p].options;
+      for (var o = 0; o < options.length; o++) {
+        var path = options[o].getAttribute("data-path");
+        var show = !path || (!!chosen && (line ? chosen.indexOf(path) === 0 : chosen === path));
+        options[o].hidden = !show;
+        options[o].disabled = !show;
+        if (!show && options[o].selected) { pickers[p].value = ""; }
+      }
+    }
+  }
+  var forms = document.querySelectorAll("form");
+  for (var i = 0; i < forms.length; i++) {
+    if (forms[i].querySelector("select[data-people-of]")) {
+      filterPeople(forms[i]);
+      forms[i].addEventListener("change", function (event) {
+        if (event.target.hasAttribute("data-unit-field")) { filterPeople(event.currentTarget); }
+      });
+    }
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var unit = form.querySelector("select[data-unit-field]");
+    var question = form.getAttribute("data-confirm");
+    if (unit && question && question.indexOf("{unitId}") >= 0) {
+      var chosen = unit.options[unit.selectedIndex];
+      form.setAttribute("data-confirm-named", question.replace("{unitId}", chosen ? chosen.getAttribute("data-name") || chosen.text : ""));
+    }
+  }, true);
 })();

@@ -119,10 +119,10 @@ public class RefusalTests
     {
         var item = Item(ItemState.InProgress);
 
-        Assert.Throws<DubanException>(() => item.Reassign(8, "/1/2/8/", "", Supervisor, Now));
-        Assert.Equal("转办的目标单位与当前责任单位相同。", Assert.Throws<DubanException>(() => item.Reassign(7, "/1/2/7/", "x", Supervisor, Now)).Message);
-        item.Reassign(8, "/1/2/8/", "职责调整", Supervisor, Now);
-        item.Reassign(7, "/1/2/7/", "退回原单位", Supervisor, Now);
+        Assert.Throws<DubanException>(() => item.Reassign(new Handover(8, "/1/2/8/", null, false), "", Names, Supervisor, Now));
+        Assert.Equal("转办的目标单位与当前责任单位相同。", Assert.Throws<DubanException>(() => item.Reassign(new Handover(7, "/1/2/7/", null, false), "x", Names, Supervisor, Now)).Message);
+        item.Reassign(new Handover(8, "/1/2/8/", null, false), "职责调整", Names, Supervisor, Now);
+        item.Reassign(new Handover(7, "/1/2/7/", null, false), "退回原单位", Names, Supervisor, Now);
 
         var trail = item.History.Where(e => e.Kind == ItemEventKind.Reassigned).Select(e => (e.FromUnitId, e.ToUnitId)).ToList();
         Assert.Equal([(7, 8), (8, 7)], trail);

@@ -53,6 +53,7 @@ public class TransitionTableTests
         "Draft             DecideExtension   .  ....  ....  ....  ....  ....  ....",
         "Draft             Reassign          Y  ....  ....  YYYY  YY..  ....  ....",
         "Draft             Urge              .  ....  ....  ....  ....  ....  ....",
+        "Draft             WithdrawEvidence  .  ....  ....  ....  ....  ....  ....",
 
         "Assigned          Edit              Y  ....  ....  YYYY  YY..  Y...  ....",
         "Assigned          Assign            .  ....  ....  ....  ....  ....  ....",
@@ -67,6 +68,7 @@ public class TransitionTableTests
         "Assigned          DecideExtension   .  ....  ....  ....  ....  ....  ....",
         "Assigned          Reassign          Y  ....  ....  YYYY  YY..  ....  ....",
         "Assigned          Urge              Y  ....  ....  YYYY  YY..  ....  ....",
+        "Assigned          WithdrawEvidence  Y  ..Y.  ..Y.  ..Y.  YYY.  Y.Y.  ..Y.",
 
         "InProgress        Edit              Y  ....  ....  YYYY  YY..  Y...  ....",
         "InProgress        Assign            .  ....  ....  ....  ....  ....  ....",
@@ -81,6 +83,7 @@ public class TransitionTableTests
         "InProgress        DecideExtension   .  ....  ....  ....  ....  ....  ....",
         "InProgress        Reassign          Y  ....  ....  YYYY  YY..  ....  ....",
         "InProgress        Urge              Y  ....  ....  YYYY  YY..  ....  ....",
+        "InProgress        WithdrawEvidence  Y  ..Y.  ..Y.  ..Y.  YYY.  Y.Y.  ..Y.",
 
         "Submitted         Edit              .  ....  ....  ....  ....  ....  ....",
         "Submitted         Assign            .  ....  ....  ....  ....  ....  ....",
@@ -95,6 +98,7 @@ public class TransitionTableTests
         "Submitted         DecideExtension   .  ....  ....  ....  ....  ....  ....",
         "Submitted         Reassign          .  ....  ....  ....  ....  ....  ....",
         "Submitted         Urge              .  ....  ....  ....  ....  ....  ....",
+        "Submitted         WithdrawEvidence  .  ....  ....  ....  ....  ....  ....",
 
         "Closed            Edit              .  ....  ....  ....  ....  ....  ....",
         "Closed            Assign            .  ....  ....  ....  ....  ....  ....",
@@ -109,6 +113,7 @@ public class TransitionTableTests
         "Closed            DecideExtension   .  ....  ....  ....  ....  ....  ....",
         "Closed            Reassign          .  ....  ....  ....  ....  ....  ....",
         "Closed            Urge              .  ....  ....  ....  ....  ....  ....",
+        "Closed            WithdrawEvidence  .  ....  ....  ....  ....  ....  ....",
 
         "AssignedPending   Edit              Y  ....  ....  YYYY  YY..  Y...  ....",
         "AssignedPending   Assign            .  ....  ....  ....  ....  ....  ....",
@@ -123,6 +128,7 @@ public class TransitionTableTests
         "AssignedPending   DecideExtension   Y  ....  ....  YYYY  ....  ....  ....",
         "AssignedPending   Reassign          Y  ....  ....  YYYY  YY..  ....  ....",
         "AssignedPending   Urge              Y  ....  ....  YYYY  YY..  ....  ....",
+        "AssignedPending   WithdrawEvidence  Y  ..Y.  ..Y.  ..Y.  YYY.  Y.Y.  ..Y.",
 
         "InProgressPending Edit              Y  ....  ....  YYYY  YY..  Y...  ....",
         "InProgressPending Assign            .  ....  ....  ....  ....  ....  ....",
@@ -137,6 +143,7 @@ public class TransitionTableTests
         "InProgressPending DecideExtension   Y  ....  ....  YYYY  ....  ....  ....",
         "InProgressPending Reassign          Y  ....  ....  YYYY  YY..  ....  ....",
         "InProgressPending Urge              Y  ....  ....  YYYY  YY..  ....  ....",
+        "InProgressPending WithdrawEvidence  Y  ..Y.  ..Y.  ..Y.  YYY.  Y.Y.  ..Y.",
 
         "SubmittedPending  Edit              .  ....  ....  ....  ....  ....  ....",
         "SubmittedPending  Assign            .  ....  ....  ....  ....  ....  ....",
@@ -151,6 +158,7 @@ public class TransitionTableTests
         "SubmittedPending  DecideExtension   Y  ....  ....  YYYY  ....  ....  ....",
         "SubmittedPending  Reassign          .  ....  ....  ....  ....  ....  ....",
         "SubmittedPending  Urge              .  ....  ....  ....  ....  ....  ....",
+        "SubmittedPending  WithdrawEvidence  .  ....  ....  ....  ....  ....  ....",
 
         "Ongoing           Edit              Y  ....  ....  YYYY  YY..  Y...  ....",
         "Ongoing           Assign            .  ....  ....  ....  ....  ....  ....",
@@ -165,6 +173,7 @@ public class TransitionTableTests
         "Ongoing           DecideExtension   .  ....  ....  ....  ....  ....  ....",
         "Ongoing           Reassign          Y  ....  ....  YYYY  YY..  ....  ....",
         "Ongoing           Urge              Y  ....  ....  YYYY  YY..  ....  ....",
+        "Ongoing           WithdrawEvidence  Y  ..Y.  ..Y.  ..Y.  YYY.  Y.Y.  ..Y.",
     ];
 
     private static readonly Dictionary<(Situation, ItemAction), (bool System, string[] Roles)> Expected = Table.ToDictionary(
@@ -350,8 +359,15 @@ public class TransitionTableTests
             case ItemAction.Reopen: item.Reopen("抽查发现反弹", Supervisor, Now); break;
             case ItemAction.RequestExtension: item.RequestExtension(item.DueOn.AddDays(30), "客观原因", Liaison, Now); break;
             case ItemAction.DecideExtension: item.DecideExtension(true, null, Supervisor, Now); break;
-            case ItemAction.Reassign: item.Reassign(8, "/1/2/8/", "职责调整", Supervisor, Now); break;
+            case ItemAction.Reassign: item.Reassign(new Handover(8, "/1/2/8/", null, false), "职责调整", ItemBuilder.Names, Supervisor, Now); break;
             case ItemAction.Urge: item.Urge(null, Supervisor, Now); break;
+            case ItemAction.WithdrawEvidence:
+                if (item.CanBe(ItemAction.AddEvidence))
+                {
+                    item.AddEvidence(new EvidenceFile("b.png", "image/png", 5, new string('b', 64), Liaison, Now), Liaison, Now);
+                }
+                item.WithdrawEvidence(0, Liaison, Now);
+                break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

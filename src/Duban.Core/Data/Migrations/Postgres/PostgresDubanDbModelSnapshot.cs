@@ -287,7 +287,7 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Campaigns");
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Duban.Core.Catalog.CatalogEntry", b =>
@@ -379,6 +379,16 @@ namespace Duban.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<int?>("UploadedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("WithdrawnByUserId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

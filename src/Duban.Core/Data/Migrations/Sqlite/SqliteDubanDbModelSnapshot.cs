@@ -274,7 +274,7 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Campaigns");
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Duban.Core.Catalog.CatalogEntry", b =>
@@ -362,6 +362,16 @@ namespace Duban.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UploadedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WithdrawnByUserId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
