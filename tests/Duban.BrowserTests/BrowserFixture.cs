@@ -59,7 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             // Wait for the signed-in name in the top bar, not for a navigation event: on a busy machine the redirect
             // home can commit before a wait for it begins, and the load event can lag.
-            await Assertions.Expect(page.Locator(".topbar .who")).ToHaveTextAsync(userName, new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator(".topbar .who")).ToHaveAttributeAsync("title", userName, new() { Timeout = 60_000 });
         }
         catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
