@@ -9,6 +9,7 @@ public static class AccountErrors
     public const string NewPasswordRequired = "请输入新密码。";
     public const string NewPasswordTooLong = "新密码不能超过 128 个字符。";
     public const string TokenRevoked = "该令牌已被吊销。";
+    public const string UnitRequired = "请选择所在单位。";
 
     public static DubanException UnknownRole(string role) => new(ErrorKind.Validation,
         $"角色“{role}”不存在。可用角色：{string.Join("、", Roles.All.Select(r => $"{r}（{Roles.ChineseName(r)}）"))}。");
@@ -16,6 +17,9 @@ public static class AccountErrors
     public static DubanException UnitNotFound(string unit) => new(ErrorKind.NotFound, $"单位“{unit}”不存在。");
 
     public static DubanException UserNameTaken(string name) => new(ErrorKind.Conflict, $"用户名“{name}”已被使用。");
+
+    public static DubanException PersonHasAccount(string person, string unit, string? holder) =>
+        new(ErrorKind.Conflict, $"{unit}的“{person}”已有登录账户“{holder}”，一人只能有一个账户。");
 
     public static DubanException CannotDisableSelf() => new(ErrorKind.Validation, "不能停用自己的账户。");
 

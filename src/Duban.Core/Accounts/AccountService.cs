@@ -16,18 +16,39 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, TimeP
     public const int UserNameMaxLength = 50;
 
     /// <summary>
-    /// Creates an account with one role in a unit. The account belongs to the named person of that unit, who is
-    /// created when the unit has nobody of that name.
+    /// Creates an account with one role in a unit (named, as the command line gives it). The account belongs to the
+    /// named person of that unit, who is created when the unit has nobody of that name. A password the system makes
+    /// up is handed over by the administrator and must be changed at the first sign-in; one given here (demo data,
+    /// scripted set-ups) need not.
     /// </summary>
     public async Task<(AppUser User, string Password)> CreateAsync(string userName, string role, string unitName,
         string? personName = null, string? password = null)
     {
         db.Actor.Require(AccountPermissions.Manage);
-        var name = Check.Text(userName, "用户名", UserNameMaxLength);
-        var roleName = Roles.Find(role) ?? throw AccountErrors.UnknownRole(role);
         var unitText = Check.Text(unitName, "单位", Unit.NameMaxLength);
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == unitText)
             ?? throw AccountErrors.UnitNotFound(unitText);
+        return await CreateAsync(userName, role, unit, personName, password);
+    }
+
+    /// <summary>Creates an account for a person of a unit picked from the list (the page): see the overload by unit name.</summary>
+    public async Task<(AppUser User, string Password)> CreateAsync(string userName, string role, int? unitId, string? personName)
+    {
+        db.Actor.Require(AccountPermissions.Manage);
+        var unit = unitId is null ? throw new DubanException(ErrorKind.Validation, AccountErrors.UnitRequired)
+            : await db.Units.FirstOrDefaultAsync(u => u.Id == unitId) ?? throw OrganizationErrors.UnitNotFound(unitId.Value);
+        return await CreateAsync(userName, role, unit, personName, null);
+    }
+
+    private async Task<(AppUser User, string Password)> CreateAsync(string userName, string role, Unit unit,
+        string? personName, string? password)
+    {
+        var name = Check.Text(userName, "用户名", UserNameMaxLength);
+        var roleName = Roles.Find(role) ?? throw AccountErrors.UnknownRole(role);
+        if (!unit.IsActive)
+        {
+            throw OrganizationErrors.UnitInactive(unit.Name);
+        }
         if (await users.FindByNameAsync(name) is not null)
         {
             throw AccountErrors.UserNameTaken(name);
@@ -42,15 +63,26 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, TimeP
             db.People.Add(person);
             await db.SaveChangesAsync();
         }
+        else if (!person.IsActive)
+        {
+            throw OrganizationErrors.PersonInactive(person.Name);
+        }
+        else if (await db.Users.Where(u => u.PersonId == person.Id).Select(u => u.UserName).FirstOrDefaultAsync() is { } holder)
+        {
+            throw AccountErrors.PersonHasAccount(person.Name, unit.Name, holder);
+        }
         var initial = password ?? AccountRules.GeneratePassword();
-        var user = new AppUser { UserName = name, DisplayName = displayName, PersonId = person.Id };
+        var user = new AppUser { UserName = name, DisplayName = displayName, PersonId = person.Id, MustChangePassword = password is null };
         (await users.CreateAsync(user, initial)).OrThrow();
         (await users.AddToRoleAsync(user, roleName)).OrThrow();
         await transaction.CommitAsync();
         return (user, initial);
     }
 
-    /// <summary>Sets a new random password and lifts any lockout; returns the password to hand over.</summary>
+    /// <summary>
+    /// Sets a new random password and lifts any lockout; returns the password to hand over, which the person must
+    /// change at their next sign-in.
+    /// </summary>
     public async Task<string> ResetPasswordAsync(string userName)
     {
         db.Actor.Require(AccountPermissions.Manage);
@@ -60,6 +92,7 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, TimeP
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
+        user.MustChangePassword = true;
         // The hash and stamp are hidden from the log, so the reset is recorded as an event of its own.
         db.Note("account.password-reset", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await users.UpdateSecurityStampAsync(user)).OrThrow();
@@ -146,9 +179,46 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, TimeP
             await users.AccessFailedAsync(user);
         }
         result.OrThrow();
+        user.MustChangePassword = false;
         db.Note("account.password-changed", nameof(AppUser), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The accounts, by login name, with person, unit, role and state; <paramref name="text"/> searches login and display names.</summary>
+    public async Task<Page<AccountRow>> ListAsync(string? text, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        db.Actor.Require(AccountPermissions.Manage);
+        var search = Check.OptionalText(text, "搜索内容", UserNameMaxLength);
+        var accounts = db.Users.AsNoTracking();
+        if (search is not null)
+        {
+            accounts = accounts.Where(u => u.UserName!.Contains(search) || u.DisplayName.Contains(search));
+        }
+        var total = await accounts.CountAsync(cancellationToken);
+        var rows = await Rows(accounts.OrderBy(u => u.UserName).Skip(page.Skip).Take(page.PageSize)).ToListAsync(cancellationToken);
+        return new Page<AccountRow>([.. rows.Select(Finish)], total, page.PageNumber, page.PageSize);
+    }
+
+    public async Task<AccountRow> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        db.Actor.Require(AccountPermissions.Manage);
+        var row = await Rows(db.Users.AsNoTracking().Where(u => u.Id == id)).FirstOrDefaultAsync(cancellationToken)
+            ?? throw AccountErrors.AccountNotFound();
+        return Finish(row);
+    }
+
+    private IQueryable<AccountRow> Rows(IQueryable<AppUser> accounts) =>
+        accounts.Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.PersonId,
+            db.People.IgnoreQueryFilters().Where(p => p.Id == u.PersonId).Select(p => p.Unit!.Name).FirstOrDefault(),
+            db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            u.DisabledAt != null ? AccountState.Disabled : AccountState.Active, u.MustChangePassword)
+        {
+            LockoutEnd = u.LockoutEnd,
+        });
+
+    // A lockout's end is compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
+    private AccountRow Finish(AccountRow row) =>
+        row.State == AccountState.Active && row.LockoutEnd > clock.GetUtcNow() ? row with { State = AccountState.LockedOut } : row;
 
     private static string Id(AppUser user) => user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

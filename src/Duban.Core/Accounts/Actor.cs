@@ -22,6 +22,9 @@ public sealed record Actor(
     /// <summary>The person's name for greetings; the account name when there is none.</summary>
     public string DisplayName { get; init; } = Name;
 
+    /// <summary>The password was handed over by an administrator and must be changed before anything else (cookie sessions only).</summary>
+    public bool MustChangePassword { get; init; }
+
     public bool IsAuthenticated => UserId is not null || IsSystem;
 
     public DataScope Scope

@@ -31,6 +31,7 @@ public sealed class ActorLoader(DubanDb db, ActorCache cache)
                 u.PersonId,
                 u.SecurityStamp,
                 u.DisabledAt,
+                u.MustChangePassword,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 UnitId = db.People.Where(p => p.Id == u.PersonId).Select(p => (int?)p.UnitId).FirstOrDefault(),
                 UnitPath = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Unit!.Path).FirstOrDefault(),
@@ -46,6 +47,7 @@ public sealed class ActorLoader(DubanDb db, ActorCache cache)
         var actor = new Actor(user.Id, name, user.Roles.ToHashSet(), user.PersonId, user.UnitId, user.UnitPath)
         {
             DisplayName = string.IsNullOrWhiteSpace(user.DisplayName) ? name : user.DisplayName,
+            MustChangePassword = user.MustChangePassword,
         };
         cache.Keep(actor, user.SecurityStamp, generation);
         return actor;

@@ -11,6 +11,12 @@ public sealed class AppUser : IdentityUser<int>
 
     /// <summary>When an administrator disabled the account (停用): it cannot sign in, and its sessions and tokens stop.</summary>
     public DateTime? DisabledAt { get; set; }
+
+    /// <summary>
+    /// Set when an administrator handed over a password (a new account's, a reset): until the person picks their
+    /// own, their sign-in sessions reach only the change-password page.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<int>

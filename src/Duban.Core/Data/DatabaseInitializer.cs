@@ -44,7 +44,7 @@ public sealed class DatabaseInitializer(DubanDb db, RoleManager<AppRole> roles, 
         if (!await users.Users.AnyAsync(cancellationToken))
         {
             var password = AccountRules.GeneratePassword();
-            var admin = new AppUser { UserName = AdminUserName, DisplayName = "系统管理员" };
+            var admin = new AppUser { UserName = AdminUserName, DisplayName = "系统管理员", MustChangePassword = true };
             (await users.CreateAsync(admin, password)).OrThrow();
             (await users.AddToRoleAsync(admin, Roles.Admin)).OrThrow();
             messages.Add($"已创建管理员账户 {AdminUserName}，初始密码：{password}");

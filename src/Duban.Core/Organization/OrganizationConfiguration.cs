@@ -15,6 +15,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.HasOne<Person>().WithMany().HasForeignKey(u => u.HeadPersonId).OnDelete(DeleteBehavior.SetNull);
         unit.HasOne<Person>().WithMany().HasForeignKey(u => u.LiaisonPersonId).OnDelete(DeleteBehavior.SetNull);
         unit.Ignore(u => u.Depth);
+        unit.Ignore(u => u.IsActive);
     }
 }
 
@@ -26,5 +27,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property(p => p.Position).HasMaxLength(Person.PositionMaxLength);
         person.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         person.HasIndex(p => new { p.UnitId, p.Name });
+        person.Ignore(p => p.IsActive);
     }
 }

@@ -8,12 +8,16 @@ namespace Duban.Core.Organization;
 public sealed record PersonInput(string? Name, int UnitId, string? Position, bool IsPartyMember);
 
 public sealed record PersonRow(int Id, string Name, int UnitId, string UnitName, string? Position, bool IsPartyMember,
-    string? UserName);
+    string? UserName, bool IsActive = true);
 
-public sealed record PeopleQuery(int? UnitId = null, string? Text = null, bool IncludeSubUnits = true);
+/// <summary>
+/// A people search. By default only active people of active units, as pickers need; <see cref="IncludeInactive"/>
+/// adds the deactivated ones (the admin list marks them 已停用).
+/// </summary>
+public sealed record PeopleQuery(int? UnitId = null, string? Text = null, bool IncludeSubUnits = true, bool IncludeInactive = false);
 
 /// <summary>People within the actor's scope: search and paging for everyone, changes for administrators.</summary>
-public sealed class PeopleService(DubanDb db, UnitService units)
+public sealed class PeopleService(DubanDb db, UnitService units, TimeProvider clock)
 {
     public const int SearchMaxLength = 50;
 
@@ -21,6 +25,10 @@ public sealed class PeopleService(DubanDb db, UnitService units)
         CancellationToken cancellationToken = default)
     {
         var people = db.People.AsNoTracking();
+        if (!query.IncludeInactive)
+        {
+            people = people.Where(p => p.DeactivatedAt == null && p.Unit!.DeactivatedAt == null);
+        }
         if (query.UnitId is { } unitId)
         {
             var unit = await units.GetAsync(unitId, cancellationToken);
@@ -38,7 +46,8 @@ public sealed class PeopleService(DubanDb db, UnitService units)
             .OrderBy(p => p.Unit!.Path).ThenBy(p => p.Id)
             .Skip(page.Skip).Take(page.PageSize)
             .Select(p => new PersonRow(p.Id, p.Name, p.UnitId, p.Unit!.Name, p.Position, p.IsPartyMember,
-                db.Users.Where(u => u.PersonId == p.Id).Select(u => u.UserName).FirstOrDefault()))
+                db.Users.Where(u => u.PersonId == p.Id).Select(u => u.UserName).FirstOrDefault(),
+                p.DeactivatedAt == null && p.Unit!.DeactivatedAt == null))
             .ToListAsync(cancellationToken);
         return new Page<PersonRow>(rows, total, page.PageNumber, page.PageSize);
     }
@@ -50,10 +59,14 @@ public sealed class PeopleService(DubanDb db, UnitService units)
             ?? throw OrganizationErrors.PersonNotFound(id);
     }
 
+    /// <summary>Whether the person may still be chosen (named responsible, given an account): neither they nor their unit deactivated.</summary>
+    public Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken = default) =>
+        db.People.AnyAsync(p => p.Id == id && p.DeactivatedAt == null && p.Unit!.DeactivatedAt == null, cancellationToken);
+
     public async Task<Person> CreateAsync(PersonInput input)
     {
         db.Actor.Require(OrganizationPermissions.Manage);
-        var unit = await units.GetAsync(input.UnitId);
+        var unit = await ActiveUnitAsync(input.UnitId);
         var person = new Person(input.Name ?? string.Empty, unit, input.Position, input.IsPartyMember);
         db.People.Add(person);
         await db.SaveChangesAsync();
@@ -64,7 +77,7 @@ public sealed class PeopleService(DubanDb db, UnitService units)
     {
         db.Actor.Require(OrganizationPermissions.Manage);
         var person = await GetAsync(id);
-        var unit = await units.GetAsync(input.UnitId);
+        var unit = input.UnitId == person.UnitId ? await units.GetAsync(input.UnitId) : await ActiveUnitAsync(input.UnitId);
         if (unit.Id != person.UnitId)
         {
             // Someone who leaves a unit can no longer be its head or liaison.
@@ -76,6 +89,33 @@ public sealed class PeopleService(DubanDb db, UnitService units)
         person.Update(input.Name ?? string.Empty, unit, input.Position, input.IsPartyMember);
         await db.SaveChangesAsync();
         return person;
+    }
+
+    /// <summary>停用: the person stays on the items and units that name them, but is no longer offered for new ones.</summary>
+    public async Task<Person> DeactivateAsync(int id, string? confirmName = null)
+    {
+        db.Actor.Require(OrganizationPermissions.Manage);
+        var person = await GetAsync(id);
+        UnitService.RequireConfirmation(person.Name, confirmName);
+        person.Deactivate(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        return person;
+    }
+
+    public async Task<Person> ReactivateAsync(int id, string? confirmName = null)
+    {
+        db.Actor.Require(OrganizationPermissions.Manage);
+        var person = await GetAsync(id);
+        UnitService.RequireConfirmation(person.Name, confirmName);
+        person.Reactivate();
+        await db.SaveChangesAsync();
+        return person;
+    }
+
+    private async Task<Unit> ActiveUnitAsync(int id)
+    {
+        var unit = await units.GetAsync(id);
+        return unit.IsActive ? unit : throw OrganizationErrors.UnitInactive(unit.Name);
     }
 
     private async Task<Person?> FindAsync(int? id) =>

@@ -15,6 +15,11 @@ public sealed class Person
     public string? Position { get; private set; }
     public bool IsPartyMember { get; private set; }
 
+    /// <summary>When an administrator deactivated the person (停用): kept for history, gone from pickers.</summary>
+    public DateTime? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     private Person()
     {
     }
@@ -33,6 +38,24 @@ public sealed class Person
         {
             throw CommonErrors.NothingChanged();
         }
+    }
+
+    public void Deactivate(DateTime at)
+    {
+        if (!IsActive)
+        {
+            throw OrganizationErrors.PersonAlreadyInactive(Name);
+        }
+        DeactivatedAt = at;
+    }
+
+    public void Reactivate()
+    {
+        if (IsActive)
+        {
+            throw OrganizationErrors.PersonNotInactive(Name);
+        }
+        DeactivatedAt = null;
     }
 
     private void Apply(string name, Unit unit, string? position, bool isPartyMember)

@@ -32,6 +32,11 @@ public sealed class Unit
     /// <summary>The unit's liaison (联络员).</summary>
     public int? LiaisonPersonId { get; private set; }
 
+    /// <summary>When an administrator deactivated the unit (停用): kept for history, gone from pickers.</summary>
+    public DateTime? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     private Unit()
     {
     }
@@ -71,6 +76,33 @@ public sealed class Unit
         Check.That(Id != 0, "单位尚未保存，无法确定其位置。");
         ParentId = parent?.Id;
         Path = (parent?.Path ?? "/") + Id + "/";
+    }
+
+    /// <summary>停用; the service checks first that no active unit lies below (<paramref name="hasActiveChildren"/>).</summary>
+    public void Deactivate(DateTime at, bool hasActiveChildren)
+    {
+        if (!IsActive)
+        {
+            throw OrganizationErrors.UnitAlreadyInactive(Name);
+        }
+        if (hasActiveChildren)
+        {
+            throw OrganizationErrors.UnitHasActiveChildren(Name);
+        }
+        DeactivatedAt = at;
+    }
+
+    public void Reactivate(Unit? parent)
+    {
+        if (IsActive)
+        {
+            throw OrganizationErrors.UnitNotInactive(Name);
+        }
+        if (parent is { IsActive: false })
+        {
+            throw OrganizationErrors.ParentInactive(parent.Name);
+        }
+        DeactivatedAt = null;
     }
 
     public bool Contains(Unit other) => other.Path.StartsWith(Path, StringComparison.Ordinal);

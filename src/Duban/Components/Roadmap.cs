@@ -10,7 +10,6 @@ internal static class Roadmap
 
     public static IEnumerable<string> ComingFor(string role) => role switch
     {
-        Core.Accounts.Roles.Admin => ["用命令行创建账户和访问令牌（duban user / token）"],
         Core.Accounts.Roles.Leadership => ["审批情况通报和考核结果"],
         Core.Accounts.Roles.Supervisor => ["督查抽查、起草通报"],
         Core.Accounts.Roles.Member => ["个人学习记录和学习计划"],

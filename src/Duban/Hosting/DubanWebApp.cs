@@ -104,6 +104,7 @@ public static class DubanWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseMiddleware<ApiWriteGuard>();
         app.UseAuthorization();
         app.UseMiddleware<PageQueryCheck>();

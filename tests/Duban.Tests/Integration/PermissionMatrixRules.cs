@@ -31,6 +31,7 @@ public enum RecordKind
     CatalogEntry,
     Campaign,
     ImportJob,
+    Account,
 }
 
 /// <summary>A record a cell sends, with what its scope and the caller's relations to it depend on.</summary>
@@ -123,6 +124,10 @@ public static partial class PermissionMatrix
         Add("GET|POST", "/account/login", Open);
         Add("GET|POST", "/account/password", Open);
         Add("POST", "/account/logout", Open with { WithoutToken = true });
+        // The administrators' account pages carry the accounts policy; an account belongs to no unit.
+        Add("GET|POST", "/accounts", Open);
+        Add("GET|POST", "/accounts/new", Open);
+        Add("GET|POST", "/accounts/{Id:int}", Read(RecordKind.Account));
 
         // The ledger: lists for everyone in their scope; an item's routes by scope, then by the transition table.
         Add("GET", "/api/v1/items/", Open);
@@ -186,6 +191,12 @@ public static partial class PermissionMatrix
         Add("GET", "/api/v1/units/{id:int}", Read(RecordKind.Unit));
         Add("POST", "/api/v1/units/", Permitted(OrganizationPermissions.Manage, body: (_, places) => new() { ["name"] = "", ["parentId"] = places.UnitId }));
         Add("PUT", "/api/v1/units/{id:int}", Permitted(OrganizationPermissions.Manage, RecordKind.Unit, (_, _) => new() { ["name"] = "" }));
+        // Without the record's name in the body, deactivating and reactivating are refused once scope and permission passed.
+        foreach (var change in new[] { "deactivate", "reactivate" })
+        {
+            Add("POST", $"/api/v1/units/{{id:int}}/{change}", Permitted(OrganizationPermissions.Manage, RecordKind.Unit));
+            Add("POST", $"/api/v1/people/{{id:int}}/{change}", Permitted(OrganizationPermissions.Manage, RecordKind.Person));
+        }
         Add("GET", "/api/v1/people/", Open);
         Add("GET", "/api/v1/people/{id:int}", Read(RecordKind.Person));
         Add("POST", "/api/v1/people/", Permitted(OrganizationPermissions.Manage, body: (_, places) => new() { ["name"] = "", ["unitId"] = places.UnitId }));
@@ -255,7 +266,8 @@ public static partial class PermissionMatrix
     /// <summary>
     /// The scope rule, written out rather than asked of the app: the role's scope over the unit tree (all / unit and
     /// below / unit / self); with "self" a member sees their own unit, themselves and the items naming them. Campaigns
-    /// and catalog entries belong to no unit; an import job is its uploader's alone.
+    /// and catalog entries belong to no unit; an import job is its uploader's alone; accounts are the administrators'
+    /// (their pages' policy decides).
     /// </summary>
     public static bool Sees(Caller caller, MatrixRecord record) => record.Kind switch
     {

@@ -227,6 +227,7 @@ public abstract class PermissionMatrixTests<TFactory>(TFactory app) where TFacto
                 new(RecordKind.ImportJob, "demo-supervisor 的导入", await CheckedJobAsync(supervisor), OwnerUserId: callers.Single(c => c?.Role == Roles.Supervisor)!.UserId),
                 new(RecordKind.ImportJob, "matrix-supervisor 的导入", await CheckedJobAsync(other), OwnerUserId: otherId),
             ],
+            [RecordKind.Account] = [new(RecordKind.Account, "matrix-supervisor 的账户", Id(otherId))],
         });
     }
 
