@@ -48,6 +48,26 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
     }
 
     [Fact]
+    public async Task A_deactivated_person_is_no_longer_offered_or_accepted_as_responsible_person()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var admin = await app.SignedInAsync("demo-admin");
+        var general = await UnitIdAsync("综合科");
+        var created = await admin.PostAsJsonAsync("/api/v1/people", new PersonInput("甄离任", general, "科员", false));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var person = (await created.Content.ReadFromJsonAsync<PersonRow>(WebSession.Json))!;
+        Assert.Contains("甄离任", await supervisor.GetStringAsync("/ledger/new"));
+
+        var deactivated = await admin.PostAsJsonAsync($"/api/v1/people/{person.Id}/deactivate", new { name = "甄离任" });
+        var refused = await supervisor.PostAsJsonAsync("/api/v1/items", NewItem(general) with { ResponsiblePersonId = person.Id }, WebSession.Json);
+
+        Assert.True(deactivated.IsSuccessStatusCode, await deactivated.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("责任人“甄离任”已停用", await refused.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("甄离任", await supervisor.GetStringAsync("/ledger/new"));
+    }
+
+    [Fact]
     public async Task Reassignment_takes_the_new_units_responsible_person_or_clears_the_old_one_and_says_so()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
