@@ -122,9 +122,9 @@ public static class SheetWriter
     }
 
     /// <summary>
-    /// The height wrapped text needs: LibreOffice and WPS print a row without one a single line high, cutting the
-    /// rest off. Not marked custom, so Excel still fits the row again when a cell is edited. A CJK character is about
-    /// two units of column width, other characters one; a unit of each column is left for the cell's padding.
+    /// The height wrapped text needs: LibreOffice prints a row without one a single line high, cutting the rest off.
+    /// Not marked custom, so the row stays an automatic one for the program that opens it. In 宋体 a CJK character is
+    /// about two units of column width, other characters one; a unit of each column is left for the cell's padding.
     /// </summary>
     private static double? HeightOf(IReadOnlyList<string?> values, IReadOnlyList<SheetColumn> columns)
     {
