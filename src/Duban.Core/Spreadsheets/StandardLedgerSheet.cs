@@ -10,8 +10,8 @@ public static class StandardLedgerSheet
 {
     private const string SheetName = "整改台账";
 
-    // Narrow enough that the 17 columns, fitted to one A4 landscape page, print at about two thirds of their size
-    // rather than half; the long texts wrap instead.
+    // Narrow, so that the 17 columns fitted to one A4 landscape page are not printed too small to read (LibreOffice
+    // prints them at about half their size); the long texts wrap instead.
     private static readonly double[] Widths = [5, 10, 8, 28, 16, 24, 8, 10, 8, 11, 11, 20, 8, 14, 12, 10, 13];
 
     public static IReadOnlyList<LedgerColumn> LedgerColumnsInOrder { get; } = Enum.GetValues<LedgerColumn>();
