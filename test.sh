@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: domain and integration tests on SQLite, the same integration tests on PostgreSQL, and the
-# browser tests in Debian's Chromium. Installs what is missing when it runs as root; ends with one summary line.
+# browser tests in Debian's Chromium (LibreOffice prints the exported ledger for one test). Installs what is missing
+# when it runs as root; ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")"
 results="$PWD/TestResults"
@@ -11,6 +12,9 @@ say() { printf '==> %s\n' "$*"; }
 
 need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
+# The printed 台账 test converts the export to PDF with LibreOffice and reads its pages with poppler.
+command -v soffice >/dev/null || need_packages+=(libreoffice-calc-nogui)
+command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || need_packages+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_packages+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_packages+=(postgresql)
 if [ ${#need_packages[@]} -gt 0 ]; then

@@ -19,9 +19,9 @@ public sealed record SheetLayout(string Name, string Title, IReadOnlyList<string
 
 /// <summary>
 /// Writes rows as a table offices print: the layout's title, info line and header above them, the header frozen and
-/// repeated on every printed page, widths, wrapped text and borders, A4 landscape. Written row by row, so memory does
-/// not grow with the rows. A cell starting with = + - or @ is marked as text (quote prefix) so it can never run as a
-/// formula.
+/// repeated on every printed page, widths, wrapped text and borders, A4 landscape and one page wide (as many pages
+/// down as the rows need). Written row by row, so memory does not grow with the rows. A cell starting with = + - or @
+/// is marked as text (quote prefix) so it can never run as a formula.
 /// </summary>
 public static class SheetWriter
 {
@@ -32,6 +32,10 @@ public static class SheetWriter
     private const uint HeaderStyle = 3;
     private const uint BodyStyle = 4;
     private const uint QuotedBodyStyle = 5;
+
+    // Points: a line of 11 pt 宋体 as Excel spaces it, and the tallest row Excel allows.
+    private const double LineHeight = 14.25;
+    private const double MaxRowHeight = 409;
 
     public static void Write(Stream output, SheetLayout layout, IEnumerable<IReadOnlyList<string?>> rows)
     {
@@ -78,6 +82,11 @@ public static class SheetWriter
         using var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument(standalone: true);
         xml.WriteStartElement("worksheet", MainNamespace);
+        // fitToWidth/fitToHeight below are read only when fitToPage is on: without it Excel, WPS and LibreOffice
+        // print at 100 % and the right-hand columns go to pages of their own.
+        xml.WriteStartElement("sheetPr", MainNamespace);
+        Empty(xml, "pageSetUpPr", ("fitToPage", "1"));
+        xml.WriteEndElement();
         xml.WriteStartElement("sheetViews", MainNamespace);
         xml.WriteStartElement("sheetView", MainNamespace);
         xml.WriteAttributeString("workbookViewId", "0");
@@ -93,22 +102,40 @@ public static class SheetWriter
         }
         xml.WriteEndElement();
         xml.WriteStartElement("sheetData", MainNamespace);
-        WriteRow(xml, 1, [layout.Title], TitleStyle, 30);
+        WriteRow(xml, 1, [layout.Title], TitleStyle, 30, custom: true);
         WriteRow(xml, 2, layout.Info, InfoStyle, null);
-        WriteRow(xml, HeaderRow, [.. columns.Select(c => c.Header)], HeaderStyle, 30);
+        WriteRow(xml, HeaderRow, [.. columns.Select(c => c.Header)], HeaderStyle, 30, custom: true);
         var number = HeaderRow + 1;
         foreach (var row in rows)
         {
-            WriteRow(xml, number++, row, BodyStyle, null);
+            WriteRow(xml, number++, row, BodyStyle, HeightOf(row, columns));
         }
         xml.WriteEndElement();
         xml.WriteStartElement("mergeCells", MainNamespace);
         xml.WriteAttributeString("count", "1");
         Empty(xml, "mergeCell", ("ref", $"A1:{ColumnLetter(columns.Count - 1)}1"));
         xml.WriteEndElement();
+        Empty(xml, "printOptions", ("horizontalCentered", "1"));
         Empty(xml, "pageMargins", ("left", "0.4"), ("right", "0.4"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3"));
         Empty(xml, "pageSetup", ("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0"));
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The height wrapped text needs: LibreOffice prints a row without one a single line high, cutting the rest off.
+    /// Not marked custom, so the row stays an automatic one for the program that opens it. In 宋体 a CJK character is
+    /// about two units of column width, other characters one; a unit of each column is left for the cell's padding.
+    /// </summary>
+    private static double? HeightOf(IReadOnlyList<string?> values, IReadOnlyList<SheetColumn> columns)
+    {
+        var lines = 1;
+        for (var i = 0; i < values.Count && i < columns.Count; i++)
+        {
+            var room = Math.Max(1, columns[i].Width - 1);
+            var cell = (values[i] ?? string.Empty).Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Sum(c => c >= '\u2E80' ? 2 : 1) / room)));
+            lines = Math.Max(lines, cell);
+        }
+        return lines == 1 ? null : Math.Min(MaxRowHeight, lines * LineHeight + 3);
     }
 
     private static void Empty(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
@@ -121,14 +148,17 @@ public static class SheetWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteRow(XmlWriter xml, int number, IReadOnlyList<string?> values, uint style, double? height)
+    private static void WriteRow(XmlWriter xml, int number, IReadOnlyList<string?> values, uint style, double? height, bool custom = false)
     {
         xml.WriteStartElement("row", MainNamespace);
         xml.WriteAttributeString("r", Number(number));
         if (height is { } h)
         {
             xml.WriteAttributeString("ht", h.ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("customHeight", "1");
+            if (custom)
+            {
+                xml.WriteAttributeString("customHeight", "1");
+            }
         }
         for (var i = 0; i < values.Count; i++)
         {

@@ -120,14 +120,6 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
         IReadOnlyDictionary<int, UnitEntry> directory)
     {
         string? Person(int? id) => id is { } value ? people.GetValueOrDefault(value) : null;
-        var state = item.State switch
-        {
-            ItemState.Closed => "已完成",
-            ItemState.Submitted => "待审核",
-            ItemState.InProgress when item.DeadlineKind == DeadlineKind.Ongoing => "长期坚持",
-            ItemState.InProgress => "正在整改",
-            _ => "未开始",
-        };
         return
         [
             number.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -142,7 +134,7 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
             item.FoundOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             LedgerTerms.DeadlineText(item.DeadlineKind, item.DueOn),
             item.LastProgress,
-            state,
+            LedgerTerms.Name(item.State),
             string.Join("\n", item.Evidence),
             item.State == ItemState.Closed ? $"已销号 {ChinaTime.Format(item.ClosedAt ?? item.UpdatedAt)[..10]}" : "未销号",
             null,

@@ -8,13 +8,15 @@ public sealed record SourceValue(ItemSource Source, string? Warning);
 /// <summary>The words ledgers use for an item's state and its source, matched to the system's terms.</summary>
 public static class LedgerWords
 {
-    private static readonly (string Word, ItemState State)[] States =
+    // Matched in this order, each as a part of the cell: 未完成 before 完成, or it would read as done.
+    private static readonly (string Word, ItemState State)[] OfficeStates =
     [
-        ("已销号", ItemState.Closed), ("已完成", ItemState.Closed), ("已整改", ItemState.Closed), ("完成", ItemState.Closed),
-        ("待审核", ItemState.Submitted), ("已提交", ItemState.Submitted),
-        ("正在整改", ItemState.InProgress), ("正在推进", ItemState.InProgress), ("整改中", ItemState.InProgress),
-        ("推进中", ItemState.InProgress), ("长期坚持", ItemState.InProgress),
-        ("未开始", ItemState.Assigned), ("未整改", ItemState.Assigned), ("已交办", ItemState.Assigned),
+        ("未完成", ItemState.InProgress),
+        ("已完成", ItemState.Closed), ("已整改", ItemState.Closed), ("完成", ItemState.Closed),
+        ("已提交", ItemState.Submitted),
+        ("正在整改", ItemState.InProgress), ("正在推进", ItemState.InProgress), ("推进中", ItemState.InProgress),
+        ("长期坚持", ItemState.InProgress),
+        ("未开始", ItemState.Assigned), ("未整改", ItemState.Assigned),
     ];
 
     private static readonly (string Word, ItemSource Source)[] Sources =
@@ -28,7 +30,10 @@ public static class LedgerWords
         ("领导批示", ItemSource.LeaderInstruction), ("批示", ItemSource.LeaderInstruction),
     ];
 
-    /// <summary>The state a 整改状态 cell names; an empty cell means the item is being worked on.</summary>
+    /// <summary>
+    /// The state a 整改状态 cell names: the screen's own names (which the export writes) first, then the words
+    /// offices use. An empty cell means the item is being worked on.
+    /// </summary>
     public static ItemState? State(string? text)
     {
         var value = (text ?? string.Empty).Trim();
@@ -36,7 +41,14 @@ public static class LedgerWords
         {
             return ItemState.InProgress;
         }
-        foreach (var (word, state) in States)
+        foreach (var state in Enum.GetValues<ItemState>())
+        {
+            if (value.Contains(LedgerTerms.Name(state), StringComparison.Ordinal))
+            {
+                return state;
+            }
+        }
+        foreach (var (word, state) in OfficeStates)
         {
             if (value.Contains(word, StringComparison.Ordinal))
             {

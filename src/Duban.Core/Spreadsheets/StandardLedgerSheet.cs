@@ -10,7 +10,9 @@ public static class StandardLedgerSheet
 {
     private const string SheetName = "整改台账";
 
-    private static readonly double[] Widths = [6, 14, 10, 36, 24, 36, 10, 14, 10, 12, 12, 30, 10, 20, 12, 16, 14];
+    // Narrow, so that the 17 columns fitted to one A4 landscape page are not printed too small to read (LibreOffice
+    // prints them at about half their size); the long texts wrap instead.
+    private static readonly double[] Widths = [5, 10, 8, 28, 16, 24, 8, 10, 8, 11, 11, 20, 8, 14, 12, 10, 13];
 
     public static IReadOnlyList<LedgerColumn> LedgerColumnsInOrder { get; } = Enum.GetValues<LedgerColumn>();
 

@@ -67,7 +67,7 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
     }
 
     [Fact]
-    public async Task Export_then_import_gives_the_same_items()
+    public async Task Export_then_import_gives_the_same_items_in_the_states_the_screen_names()
     {
         await app.AsSystemAsync(async sp =>
         {
@@ -83,6 +83,14 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
         Assert.True(imported.ExitCode == 0, imported.Output + imported.Error);
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var campaigns = await supervisor.CampaignsAsync();
+        var states = (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&campaign={campaigns.Single(c => c.Code == DemoData.CampaignCode).Id}"))
+            .Items.ToDictionary(i => i.Code, i => i.State);
+        var written = MiniExcel.Query(file, useHeaderRow: false).Cast<IDictionary<string, object?>>().Skip(3)
+            .ToDictionary(r => r["Q"]!.ToString()!, r => r["M"]?.ToString());
+        Assert.Equal(Enum.GetValues<ItemState>(), states.Values.Distinct().Order());
+        Assert.Equal(states.ToDictionary(s => s.Key, s => (string?)LedgerTerms.Name(s.Value)), written);
+        // An import brings items in assigned at least, so a draft comes back assigned, and says so.
+        Assert.Contains($"按“{LedgerTerms.Name(ItemState.Assigned)}”读入", imported.Output);
         async Task<List<string>> ItemsOf(string code) =>
             [.. (await supervisor.GetJsonAsync<ItemListResponse>($"/api/v1/items?pageSize=200&campaign={campaigns.Single(c => c.Code == code).Id}")).Items
                 .Select(i => $"{i.Problem}|{i.UnitName}|{i.Deadline}|{(i.State == ItemState.Draft ? ItemState.Assigned : i.State)}|{i.ResponsiblePersonName}")
@@ -103,7 +111,7 @@ public abstract class ExportTests<TFactory>(TFactory app) where TFactory : Duban
 
         Assert.True(closed > 0);
         Assert.Equal(closed, rows.Count);
-        Assert.All(rows, r => Assert.Equal("已完成", r["M"]?.ToString()));
+        Assert.All(rows, r => Assert.Equal(LedgerTerms.Name(ItemState.Closed), r["M"]?.ToString()));
         var audit = await supervisor.GetJsonAsync<PagedResponse<AuditEventResponse>>("/api/v1/audit?action=ledger.export");
         Assert.Contains(audit.Items, e => e.After != null && e.After.Contains($"{closed} 条", StringComparison.Ordinal));
     }

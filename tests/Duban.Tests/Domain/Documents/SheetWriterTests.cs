@@ -46,6 +46,22 @@ public class SheetWriterTests
     }
 
     [Fact]
+    public void The_sheet_prints_on_A4_landscape_fitted_one_page_wide_and_as_many_pages_down_as_needed()
+    {
+        using var file = Written([["1", "内容", null]]);
+
+        using var document = SpreadsheetDocument.Open(file, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        Assert.True(sheet.SheetProperties?.PageSetupProperties?.FitToPage?.Value, "fitToWidth and fitToHeight are read only with fitToPage on");
+        var setup = sheet.Descendants<PageSetup>().Single();
+        Assert.Equal((9u, OrientationValues.Landscape, 1u, 0u),
+            (setup.PaperSize!.Value, setup.Orientation!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+        Assert.True(sheet.Descendants<PrintOptions>().Single().HorizontalCentered?.Value);
+        var margins = sheet.Descendants<PageMargins>().Single();
+        Assert.Equal((0.4, 0.4, 0.6, 0.6), (margins.Left!.Value, margins.Right!.Value, margins.Top!.Value, margins.Bottom!.Value));
+    }
+
+    [Fact]
     public void A_cell_that_looks_like_a_formula_is_marked_as_text()
     {
         using var file = Written([["=HYPERLINK(\"http://example.invalid\")", "+1", "-1"], ["@SUM(A1:A9)", "普通文字", "1-2"]]);

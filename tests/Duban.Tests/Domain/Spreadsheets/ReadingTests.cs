@@ -101,8 +101,16 @@ public class ReadingTests
     [InlineData("长期坚持", ItemState.InProgress)]
     [InlineData("待审核", ItemState.Submitted)]
     [InlineData("未开始", ItemState.Assigned)]
+    [InlineData("已整改", ItemState.Closed)]
+    [InlineData("整改中", ItemState.InProgress)]
+    [InlineData("未完成", ItemState.InProgress)]
+    [InlineData("整改未完成", ItemState.InProgress)]
     [InlineData("", ItemState.InProgress)]
     public void States_are_mapped(string text, ItemState state) => Assert.Equal(state, LedgerWords.State(text));
+
+    [Fact]
+    public void Every_state_as_the_screen_and_the_export_name_it_is_read_back_as_itself() =>
+        Assert.All(Enum.GetValues<ItemState>(), state => Assert.Equal(state, LedgerWords.State(LedgerTerms.Name(state))));
 
     [Fact]
     public void An_unknown_state_is_not_guessed() => Assert.Null(LedgerWords.State("研究中的想法"));
