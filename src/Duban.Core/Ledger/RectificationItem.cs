@@ -142,9 +142,9 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
     public static RectificationItem Imported(int campaignId, int year, int number, int unitId, string unitPath, ItemDetails details,
         ItemState state, string? progress, string importKey, ItemActor by, DateTime at, string itemPrefix = Campaigns.Campaign.DefaultItemPrefix)
     {
-        if (state is not (ItemState.Assigned or ItemState.InProgress or ItemState.Submitted or ItemState.Closed))
+        if (!Enum.IsDefined(state))
         {
-            throw new ArgumentOutOfRangeException(nameof(state), state, "An import brings items in as assigned, in progress, submitted or closed.");
+            throw new ArgumentOutOfRangeException(nameof(state), state, "An import brings items in in one of the ledger's states.");
         }
         var item = New(campaignId, CodeFor(itemPrefix, year, number), number, unitId, unitPath, details, state, at);
         item.ImportKey = importKey;
@@ -156,7 +156,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
             item.ClosedAt = at;
         }
         var report = InputText.Clean(progress, multiLine: true);
-        if (state != ItemState.Assigned && report.Length > 0)
+        if (state is not (ItemState.Draft or ItemState.Assigned) && report.Length > 0)
         {
             item.LastReportOn = ChinaTime.DateOf(at);
             if (item.DeadlineKind == DeadlineKind.Ongoing)

@@ -91,7 +91,8 @@ public sealed class LedgerExporter(DubanDb db, UnitDirectory units, TimeProvider
             var (first, last) = (batch[0].Id, batch[^1].Id);
             var categories = db.Set<ItemCategory>().AsNoTracking().Where(c => c.ItemId >= first && c.ItemId <= last)
                 .Select(c => new { c.ItemId, c.CatalogEntryId }).ToList().ToLookup(c => c.ItemId, c => c.CatalogEntryId);
-            var evidence = db.EvidenceFiles.AsNoTracking().Where(f => f.ItemId >= first && f.ItemId <= last)
+            // Withdrawn files were uploaded by mistake: they stay in the item's history, not in its 佐证材料.
+            var evidence = db.EvidenceFiles.AsNoTracking().Where(f => f.ItemId >= first && f.ItemId <= last && f.WithdrawnAt == null)
                 .OrderBy(f => f.Id).Select(f => new { f.ItemId, f.FileName }).ToList().ToLookup(f => f.ItemId, f => f.FileName);
             var progress = db.ItemEvents.AsNoTracking().Where(e => e.ItemId >= first && e.ItemId <= last && e.Kind == ItemEventKind.Progress)
                 .Select(e => new { e.ItemId, e.Id, e.Text }).ToList()

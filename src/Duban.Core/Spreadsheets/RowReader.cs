@@ -119,13 +119,6 @@ internal sealed class RowReader(
             Error(row, LedgerColumn.Status, $"无法识别的整改状态“{text?.Trim()}”：可写 {string.Join("、", Enum.GetValues<ItemState>().Select(LedgerTerms.Name))}，"
                 + "或 已完成、正在整改、长期坚持、未开始。");
         }
-        // An item comes in assigned at least (RectificationItem.Imported): a draft in the sheet is read as assigned.
-        if (state == ItemState.Draft)
-        {
-            Warnings.Add(Issue(row, LedgerColumn.Status,
-                $"整改状态“{LedgerTerms.Name(ItemState.Draft)}”按“{LedgerTerms.Name(ItemState.Assigned)}”读入：导入的事项不能是草稿。"));
-            return ItemState.Assigned;
-        }
         return state;
     }
 

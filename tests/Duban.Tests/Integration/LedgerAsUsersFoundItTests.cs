@@ -235,6 +235,11 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         Assert.Contains("撤回佐证材料", page);
         var afterSubmit = await liaison.PostAsJsonAsync($"/api/v1/items/{item.Id}/evidence/withdraw", new { fileId = file });
         Assert.Equal(HttpStatusCode.Conflict, afterSubmit.StatusCode);
+        await using var export = await liaison.GetStreamAsync($"/ledger/export?q={item.Code}");
+        var cells = MiniExcelLibs.MiniExcel.Query(export, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString() ?? "").ToList();
+        Assert.Contains(item.Code, cells);
+        Assert.DoesNotContain(cells, c => c.Contains("整改报告.pdf", StringComparison.Ordinal));
     }
 
     [Fact]

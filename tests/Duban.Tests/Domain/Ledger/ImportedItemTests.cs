@@ -44,12 +44,14 @@ public sealed class ImportedItemTests
     }
 
     [Fact]
-    public void A_row_not_yet_started_keeps_no_progress_and_a_draft_is_no_import_state()
+    public void A_row_not_yet_started_keeps_no_progress_and_a_draft_comes_in_as_a_draft()
     {
         var item = Import(ItemState.Assigned, "尚未开始");
+        var draft = Import(ItemState.Draft, "尚在起草");
 
         Assert.Equal([ItemEventKind.Imported], item.History.Select(e => e.Kind));
         Assert.Null(item.LastReportOn);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Import(ItemState.Draft));
+        Assert.Equal((ItemState.Draft, 1), (draft.State, draft.History.Count));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Import((ItemState)9));
     }
 }
