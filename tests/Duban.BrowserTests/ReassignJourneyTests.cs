@@ -44,6 +44,39 @@ public sealed class ReassignJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(supervisor.Locator("section.timeline li").First).ToContainTextAsync("转办");
     }
 
+    [Fact]
+    public async Task Editing_an_item_keeps_its_people_and_a_refused_long_reason_comes_back()
+    {
+        var head = await browser.SignInAsync("demo-head", new ViewportSize { Width = 1366, Height = 900 });
+        head.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await head.GotoAsync("/ledger?state=Assigned");
+        await head.Locator("table.ledger tbody tr", new() { HasText = "综合科" }).First.Locator("td.code a").ClickAsync();
+        var itemUrl = head.Url;
+        var leader = await head.Locator("section.fields dd").Nth(6).InnerTextAsync();
+        var responsible = await head.Locator("section.fields dd").Nth(7).InnerTextAsync();
+        Assert.NotEqual("—", responsible);
+
+        await head.GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
+        await head.GetByLabel("整改目标").FillAsync("按期办结，群众满意。");
+        await head.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        await Assertions.Expect(head.Locator("#notice")).ToHaveTextAsync("已保存。");
+        await Assertions.Expect(head.Locator("section.fields dd").Nth(6)).ToHaveTextAsync(leader);
+        await Assertions.Expect(head.Locator("section.fields dd").Nth(7)).ToHaveTextAsync(responsible);
+
+        // A reason longer than a notice carries is put back from the tab by the page's script.
+        var reason = string.Concat(Enumerable.Repeat("上级配套政策尚未出台，整改措施需待政策明确后调整。", 40));
+        await head.GotoAsync(itemUrl);
+        var extension = head.Locator("form#act-extension");
+        await extension.GetByLabel("延期至").FillAsync("2020-01-01");
+        await extension.GetByLabel("延期理由").FillAsync(reason);
+        await extension.GetByRole(AriaRole.Button, new() { Name = "申请延期" }).ClickAsync();
+
+        await Assertions.Expect(head.Locator("#notice")).ToContainTextAsync("延期后的期限必须晚于当前期限");
+        await Assertions.Expect(head.Locator("form#act-extension").GetByLabel("延期理由")).ToHaveValueAsync(reason);
+        await BrowserFixture.ScreenshotAsync(head, "refused-extension-kept");
+    }
+
     private static Task<int> VisiblePeopleAsync(ILocator picker) =>
         picker.Locator("option:not([hidden]):not([value=''])").CountAsync();
 }

@@ -23,6 +23,12 @@ public static class AccountErrors
 
     public static DubanException CannotDisableSelf() => new(ErrorKind.Validation, "不能停用自己的账户。");
 
+    public static DubanException CannotChangeOwnRole() =>
+        new(ErrorKind.Validation, "不能修改自己的角色：请由另一位系统管理员修改，以免系统失去管理员。");
+
+    public static DubanException SamePassword() =>
+        new(ErrorKind.Validation, "新密码不能与当前密码相同：请设置只有您自己知道的新密码。", "newPassword");
+
     public static DubanException AlreadyDisabled(string? name) => new(ErrorKind.Conflict, $"账户“{name}”已是停用状态。");
 
     public static DubanException NotDisabled(string? name) => new(ErrorKind.Conflict, $"账户“{name}”未被停用。");

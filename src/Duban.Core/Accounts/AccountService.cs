@@ -152,6 +152,10 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, TimeP
         db.Actor.Require(AccountPermissions.Manage);
         var user = await FindAsync(userName);
         var roleName = Roles.Find(role) ?? throw AccountErrors.UnknownRole(role);
+        if (user.Id == db.Actor.UserId)
+        {
+            throw AccountErrors.CannotChangeOwnRole();
+        }
         var current = await users.GetRolesAsync(user);
         if (current.Count == 1 && current[0] == roleName)
         {
@@ -172,6 +176,11 @@ public sealed class AccountService(DubanDb db, UserManager<AppUser> users, TimeP
         Check.That(!string.IsNullOrEmpty(currentPassword), AccountErrors.CurrentPasswordRequired);
         Check.That(!string.IsNullOrEmpty(newPassword), AccountErrors.NewPasswordRequired);
         Check.That(newPassword.Length <= 128, AccountErrors.NewPasswordTooLong);
+        // A password handed over by an administrator stays known to them: it is no choice of one's own.
+        if (newPassword == currentPassword)
+        {
+            throw AccountErrors.SamePassword();
+        }
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {

@@ -23,8 +23,8 @@ public static class ItemPeople
         var units = await directory.AllAsync(db, cancellationToken);
         var unitIds = units.Values.Where(u => db.Actor.Sees(u.Id, u.Path)).SelectMany(u => LineOf(u.Path)).ToHashSet();
         // Units above the actor's scope are outside the people filter; only their people are added, not the district's.
-        // Deactivated people are kept for history, not offered.
-        var people = await db.People.IgnoreQueryFilters().Where(p => unitIds.Contains(p.UnitId) && p.DeactivatedAt == null)
+        // Deactivated people (or people of a deactivated unit) are kept for history, not offered.
+        var people = await db.People.IgnoreQueryFilters().Where(p => unitIds.Contains(p.UnitId) && p.DeactivatedAt == null && p.Unit!.DeactivatedAt == null)
             .Select(p => new { p.Id, p.Name, p.UnitId, p.Position }).ToListAsync(cancellationToken);
         return [.. people.Where(p => units.ContainsKey(p.UnitId))
             .Select(p => new PersonChoice(p.Id, p.Name, p.UnitId, units[p.UnitId].Name, units[p.UnitId].Path, p.Position))
@@ -54,7 +54,7 @@ public static class ItemPeople
     private static async Task CheckAsync(DubanDb db, int unitId, int personId, string label, CancellationToken cancellationToken)
     {
         var person = await db.People.IgnoreQueryFilters().Where(p => p.Id == personId)
-            .Select(p => new { p.Name, p.UnitId, UnitPath = p.Unit!.Path, Active = p.DeactivatedAt == null }).FirstOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Name, p.UnitId, UnitPath = p.Unit!.Path, Active = p.DeactivatedAt == null && p.Unit!.DeactivatedAt == null }).FirstOrDefaultAsync(cancellationToken);
         var unit = await db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Path })
             .FirstAsync(cancellationToken);
         var fits = person is not null && (label == LeaderLabel ? unit.Path.StartsWith(person.UnitPath, StringComparison.Ordinal) : person.UnitId == unitId);

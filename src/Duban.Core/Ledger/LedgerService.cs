@@ -40,6 +40,10 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
     public async Task<RectificationItem> RegisterAsync(RegisterInput input)
     {
         var unit = await units.GetAsync(input.UnitId);
+        if (!unit.IsActive)
+        {
+            throw OrganizationErrors.UnitInactive(unit.Name);
+        }
         if (!LedgerRules.MayRegister(db.Actor, LedgerRules.RelationOf(db.Actor, unit.Id, unit.Path)))
         {
             throw LedgerErrors.MayNotRegisterFor();
@@ -128,6 +132,10 @@ public sealed class LedgerService(DubanDb db, TimeProvider clock, UnitService un
             case ItemAction.Reassign:
                 var target = await units.GetAsync(input.Number(Field.UnitId, Label(Field.UnitId)) ?? throw LedgerErrors.TargetUnitRequired(),
                     cancellationToken);
+                if (!target.IsActive)
+                {
+                    throw OrganizationErrors.UnitInactive(target.Name);
+                }
                 var responsible = input.Number(Field.ResponsiblePersonId, Label(Field.ResponsiblePersonId));
                 await db.CheckPeopleAsync(target.Id, null, responsible, cancellationToken: cancellationToken);
                 var handover = new Handover(target.Id, target.Path, responsible, await db.IsInLineAsync(item.LeaderPersonId, target.Path, cancellationToken));

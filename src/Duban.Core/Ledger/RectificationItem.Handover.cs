@@ -12,12 +12,12 @@ public sealed partial class RectificationItem
 {
     /// <summary>
     /// Sent back at verification and not yet submitted again (已退回): in progress, and the latest submission,
-    /// return or reopening is a return. A database predicate for lists, compiled for an item in memory (where events
-    /// not yet saved share id 0, so the last in order, not the first in reverse order, is the latest).
+    /// return or reopening is a return. A database predicate for lists, compiled for an item in memory, where events
+    /// not yet saved have id 0: they come after the saved ones, in the order they happened.
     /// </summary>
     public static Expression<Func<RectificationItem, bool>> IsReturned { get; } = item => item.State == ItemState.InProgress
         && item.History.Where(e => e.Kind == ItemEventKind.Submitted || e.Kind == ItemEventKind.Returned || e.Kind == ItemEventKind.Reopened)
-            .OrderBy(e => e.Id).Select(e => e.Kind).LastOrDefault() == ItemEventKind.Returned;
+            .OrderBy(e => e.Id == 0).ThenBy(e => e.Id).Select(e => e.Kind).LastOrDefault() == ItemEventKind.Returned;
 
     private static readonly Func<RectificationItem, bool> IsReturnedNow = IsReturned.Compile();
 

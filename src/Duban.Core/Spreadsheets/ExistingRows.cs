@@ -47,6 +47,9 @@ internal static class SheetUpdate
             sheet.DeadlineKind == DeadlineKind.Ongoing && current.DeadlineKind == DeadlineKind.Ongoing ? current.ReportingPeriod : sheet.ReportingPeriod);
     }
 
-    /// <summary>Whether the sheet's state is the item's as the export writes it (a draft is read as assigned, see RowReader).</summary>
+    /// <summary>
+    /// Whether the sheet's state is the item's as the export writes it. Sheets exported before 草稿 was written said
+    /// 未开始 for a draft, which reads as assigned.
+    /// </summary>
     public static bool SameState(ItemState item, ItemState sheet) => item == sheet || (item == ItemState.Draft && sheet == ItemState.Assigned);
 }

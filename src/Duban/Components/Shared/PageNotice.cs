@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Duban.Components.Shared;
@@ -13,16 +12,18 @@ public enum NoticeKind
 }
 
 /// <summary>
-/// What a form endpoint reports to the page it redirects to. A refused form also leaves what was typed
-/// (<paramref name="Form"/>, by field name) and which form it was (<paramref name="FormOf"/>), so it comes back filled.
+/// What a form endpoint reports to the page it redirects to. A refused form also says which form it was
+/// (<paramref name="FormOf"/>) and, when short, what was typed (<paramref name="Form"/>, by field name), so it comes
+/// back filled.
 /// </summary>
 public sealed record Notice(NoticeKind Kind, string Text, string? FormOf = null, IReadOnlyDictionary<string, string>? Form = null);
 
 /// <summary>
 /// A form endpoint's outcome, left for the page it redirects to and shown there once. It travels in a cookie that
 /// Data Protection encrypts and signs, bound to that page, the user and two minutes, never in the address: a link
-/// with ?error=… made the page's red alert show any words an outsider chose. A long typed text is split over
-/// several cookies (the framework's chunking cookie manager), as the sign-in cookie is.
+/// with ?error=… made the page's red alert show any words an outsider chose. What a refused form had typed travels
+/// with it up to <see cref="MaxTypedLength"/> characters, so the cookie stays one small header (a proxy refuses a
+/// request whose headers outgrow its buffer); longer text the page's script keeps in the tab (forms.js).
 /// </summary>
 internal static class PageNotice
 {
@@ -32,7 +33,9 @@ internal static class PageNotice
     private const string CookieName = "duban.notice";
     private const string Purpose = "Duban.PageNotice";
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
-    private static readonly ChunkingCookieManager Cookies = new();
+    /// <summary>The most typed characters a refused form's notice carries back.</summary>
+    public const int MaxTypedLength = 700;
+
     private static readonly object TakenKey = new();
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -41,8 +44,9 @@ internal static class PageNotice
         IReadOnlyDictionary<string, string>? form = null)
     {
         var expires = Clock(context).GetUtcNow() + Lifetime;
-        var sealedNotice = new SealedNotice(kind, text, path, UserOf(context), expires, formOf, form);
-        Cookies.AppendResponseCookie(context, CookieName, Protector(context).Protect(JsonSerializer.Serialize(sealedNotice, Json)), Options(context));
+        var typed = form is not null && form.Values.Sum(v => v.Length) <= MaxTypedLength ? form : null;
+        var sealedNotice = new SealedNotice(kind, text, path, UserOf(context), expires, formOf, typed);
+        context.Response.Cookies.Append(CookieName, Protector(context).Protect(JsonSerializer.Serialize(sealedNotice, Json)), Options(context));
         return path;
     }
 
@@ -56,8 +60,7 @@ internal static class PageNotice
         {
             return taken as Notice;
         }
-        var cookie = Cookies.GetRequestCookie(context, CookieName);
-        if (cookie is null)
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var cookie))
         {
             return null;
         }
@@ -67,7 +70,7 @@ internal static class PageNotice
             // Shown or worthless: either way it must not show again. Pages render before the response starts.
             if (!context.Response.HasStarted)
             {
-                Cookies.DeleteCookie(context, CookieName, Options(context));
+                context.Response.Cookies.Delete(CookieName, Options(context));
             }
             var shown = notice is null ? null : new Notice(notice.Kind, notice.Text, notice.FormOf, notice.Form);
             context.Items[TakenKey] = shown;

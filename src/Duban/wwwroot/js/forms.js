@@ -42,7 +42,9 @@
 (function () {
   function filterPeople(form) {
     var unit = form.querySelector("select[data-unit-field]");
-    var chosen = unit && unit.selectedIndex >= 0 ? unit.options[unit.selectedIndex].getAttribute("data-path") : null;
+    // Without a unit to choose (an item's own edit page) the server already offered the right people.
+    if (!unit) { return; }
+    var chosen = unit.selectedIndex >= 0 ? unit.options[unit.selectedIndex].getAttribute("data-path") : null;
     var pickers = form.querySelectorAll("select[data-people-of]");
     for (var p = 0; p < pickers.length; p++) {
       var line = pickers[p].hasAttribute("data-line");
@@ -74,4 +76,35 @@
       form.setAttribute("data-confirm-named", question.replace("{unitId}", chosen ? chosen.getAttribute("data-name") || chosen.text : ""));
     }
   }, true);
+})();
+// What a workflow form had typed is kept in the tab when it is sent; if the server refuses it (the form comes back
+// marked data-refused) and the text was too long to travel back with the notice, it is put back here. Any other
+// page load forgets it.
+(function () {
+  var prefix = "duban.typed:";
+  var store;
+  try { store = window.sessionStorage; } catch (e) { return; }
+  if (!store) { return; }
+  var refused = document.querySelector("form.action[data-refused]");
+  if (refused) {
+    var saved = store.getItem(prefix + refused.getAttribute("action"));
+    if (saved) {
+      var values = JSON.parse(saved);
+      var fields = refused.querySelectorAll("textarea, input[type=date]");
+      for (var f = 0; f < fields.length; f++) {
+        if (!fields[f].value && values[fields[f].name]) { fields[f].value = values[fields[f].name]; }
+      }
+    }
+  }
+  for (var k = store.length - 1; k >= 0; k--) {
+    if (store.key(k).indexOf(prefix) === 0) { store.removeItem(store.key(k)); }
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("action") || event.defaultPrevented) { return; }
+    var typed = {};
+    var fields = form.querySelectorAll("textarea, input[type=date]");
+    for (var f = 0; f < fields.length; f++) { typed[fields[f].name] = fields[f].value; }
+    try { store.setItem(prefix + form.getAttribute("action"), JSON.stringify(typed)); } catch (e) { return; }
+  });
 })();
