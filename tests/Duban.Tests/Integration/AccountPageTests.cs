@@ -166,6 +166,25 @@ public abstract partial class AccountPageTests<TFactory>(TFactory app) where TFa
     }
 
     [Fact]
+    public async Task An_administrator_cannot_change_their_own_role_nor_keep_a_handed_over_password()
+    {
+        var admin = await app.SignedInAsync("demo-admin");
+        var own = await UserIdAsync("demo-admin");
+        await CreateAsync("page-same", Roles.Member);
+
+        var demoted = await admin.SubmitFormAsync($"/accounts/{own}", "role", new() { ["RoleInput.Role"] = Roles.Member });
+        var user = await app.SignedInAsync("page-same");
+        var kept = await user.SubmitFormAsync("/account/password", "password", new()
+        {
+            ["Input.Current"] = DemoData.Password, ["Input.New"] = DemoData.Password, ["Input.Confirm"] = DemoData.Password,
+        });
+
+        Assert.Contains("不能修改自己的角色", WebSession.Text(await demoted.Content.ReadAsStringAsync()));
+        Assert.Equal([Roles.Admin], (await admin.GetJsonAsync<MeResponse>("/api/v1/me")).Roles);
+        Assert.Contains("新密码不能与当前密码相同", WebSession.Text(await kept.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task The_admin_home_card_links_to_the_account_pages_instead_of_the_command_line()
     {
         var home = await (await app.SignedInAsync("demo-admin")).GetStringAsync("/");

@@ -68,6 +68,32 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
     }
 
     [Fact]
+    public async Task A_deactivated_unit_takes_no_new_or_transferred_items_and_its_people_are_not_offered()
+    {
+        var admin = await app.SignedInAsync("demo-admin");
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var office = await supervisor.UnitAsync(DemoData.OfficeName);
+        var created = await admin.PostAsJsonAsync("/api/v1/units", new UnitInput("临时专班", UnitKind.Section, office.Id, 99), WebSession.Json);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var unit = await supervisor.UnitAsync("临时专班");
+        var person = await admin.PostAsJsonAsync("/api/v1/people", new PersonInput("专班成员甲", unit.Id, "科员", false));
+        Assert.True(person.IsSuccessStatusCode, await person.Content.ReadAsStringAsync());
+        Assert.Contains("专班成员甲", await supervisor.GetStringAsync("/ledger/new"));
+        var open = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?state=InProgress&pageSize=1")).Items[0];
+
+        var deactivated = await admin.PostAsJsonAsync($"/api/v1/units/{unit.Id}/deactivate", new { name = "临时专班" });
+        var registered = await supervisor.PostAsJsonAsync("/api/v1/items", NewItem(unit.Id), WebSession.Json);
+        var moved = await supervisor.PostAsJsonAsync($"/api/v1/items/{open.Id}/reassign", new { unitId = unit.Id, reason = "调整" });
+
+        Assert.True(deactivated.IsSuccessStatusCode, await deactivated.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, registered.StatusCode);
+        Assert.Contains("单位“临时专班”已停用", await registered.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Equal(open.UnitId, (await supervisor.GetJsonAsync<ItemView>($"/api/v1/items/{open.Id}")).Unit.Id);
+        Assert.DoesNotContain("专班成员甲", await supervisor.GetStringAsync("/ledger/new"));
+    }
+
+    [Fact]
     public async Task Reassignment_takes_the_new_units_responsible_person_or_clears_the_old_one_and_says_so()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
