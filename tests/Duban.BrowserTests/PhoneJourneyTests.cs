@@ -78,6 +78,23 @@ public sealed class PhoneJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await BrowserFixture.ScreenshotAsync(liaison, "phone-item-returned");
     }
 
+    [Fact]
+    public async Task Every_list_an_administrator_opens_fits_a_phone()
+    {
+        var admin = await browser.SignInAsync("demo-admin", Phone);
+
+        foreach (var (path, name) in new[]
+        {
+            ("/", "home"), ("/org/units", "units"), ("/org/people", "people"), ("/accounts", "accounts"),
+            ("/audit", "audit"), ("/campaigns", "campaigns"), ("/catalog", "catalog"),
+        })
+        {
+            await admin.GotoAsync(path);
+            await AssertNoSidewaysScrollAsync(admin);
+            await BrowserFixture.ScreenshotAsync(admin, $"phone-admin-{name}");
+        }
+    }
+
     private static async Task AssertNoSidewaysScrollAsync(IPage page)
     {
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");

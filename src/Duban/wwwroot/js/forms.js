@@ -25,8 +25,9 @@
     for (var r = 0; r < rows.length; r++) {
       for (var c = 0; c < rows[r].cells.length && c < heads.length; c++) {
         var cell = rows[r].cells[c];
-        if (!cell.hasAttribute("data-label") && cell.colSpan === 1 && !/code|problem|state-cell|light-cell/.test(cell.className)) {
-          cell.setAttribute("data-label", heads[c].textContent.trim());
+        var label = heads[c].textContent.trim();
+        if (label && !cell.hasAttribute("data-label") && cell.colSpan === 1 && !/code|problem|state-cell|light-cell/.test(cell.className)) {
+          cell.setAttribute("data-label", label);
         }
       }
     }
