@@ -23,6 +23,8 @@ public static class CampaignErrors
 
     public static DubanException CodeFixed() => new(ErrorKind.Validation, "活动代码创建后不能修改。", "code");
 
+    public static DubanException CampaignRequired() => new(ErrorKind.Validation, "请选择活动。", "campaignId");
+
     public static DubanException YearRequired() => new(ErrorKind.Validation, "请填写活动年度。", "year");
 
     public static DubanException PrefixFixed() => new(ErrorKind.Validation, "活动已有整改事项，事项编号前缀不能再改。", "itemPrefix");

@@ -45,11 +45,18 @@ public static class ItemPeople
         }
     }
 
+    /// <summary>
+    /// The rule itself, on materialised paths: a 责任领导 of the unit or a unit above it, a 责任人 of the unit. The
+    /// pages' pickers ask it too; the browser's script (forms.js) applies the same comparison to filter as one types.
+    /// </summary>
+    public static bool Fits(bool leader, string personUnitPath, string itemUnitPath) =>
+        leader ? itemUnitPath.StartsWith(personUnitPath, StringComparison.Ordinal) : itemUnitPath == personUnitPath;
+
     /// <summary>Whether the person's unit is the unit or above it (a leader who may stay on after 转办).</summary>
     public static async Task<bool> IsInLineAsync(this DubanDb db, int? personId, string unitPath, CancellationToken cancellationToken = default) =>
         personId is { } id && await db.People.IgnoreQueryFilters().Where(p => p.Id == id)
             .Select(p => p.Unit!.Path).FirstOrDefaultAsync(cancellationToken) is { } path
-        && unitPath.StartsWith(path, StringComparison.Ordinal);
+        && Fits(leader: true, path, unitPath);
 
     private static async Task CheckAsync(DubanDb db, int unitId, int personId, string label, CancellationToken cancellationToken)
     {
@@ -57,7 +64,7 @@ public static class ItemPeople
             .Select(p => new { p.Name, p.UnitId, UnitPath = p.Unit!.Path, Active = p.DeactivatedAt == null && p.Unit!.DeactivatedAt == null }).FirstOrDefaultAsync(cancellationToken);
         var unit = await db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Path })
             .FirstAsync(cancellationToken);
-        var fits = person is not null && (label == LeaderLabel ? unit.Path.StartsWith(person.UnitPath, StringComparison.Ordinal) : person.UnitId == unitId);
+        var fits = person is not null && Fits(label == LeaderLabel, person.UnitPath, unit.Path);
         if (fits)
         {
             if (!person!.Active)

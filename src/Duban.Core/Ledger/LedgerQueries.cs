@@ -250,42 +250,22 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     {
         var today = Today;
         var yellowDays = YellowDays;
-        // One query: the 已退回 rule is spliced into the projection (EF Core does not inline an invoked lambda).
-        Expression<Func<RectificationItem, bool, RowColumns>> columns = (i, returned) => new RowColumns
-        {
-            Id = i.Id, Code = i.Code, State = i.State, UnitId = i.UnitId, DeadlineKind = i.DeadlineKind, DueOn = i.DueOn,
-            Problem = i.Problem, FoundOn = i.FoundOn, Source = i.Source, UrgeCount = i.UrgeCount, Version = i.Version,
-            Returned = returned,
-            ExtensionPending = i.PendingExtensionDueOn != null,
-            Person = db.People.Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
-        };
+        // One query: the 已退回 rule is spliced into the projection (EF Core does not inline an invoked lambda). The
+        // unit's name, the light and the days left are filled in memory from the directory and the clock.
+        Expression<Func<RectificationItem, bool, ItemRow>> columns = (i, returned) => new ItemRow(i.Id, i.Code, i.State, i.UnitId,
+            string.Empty, Light.None, i.DeadlineKind, i.DueOn, i.Problem,
+            db.People.Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
+            i.FoundOn, i.Source, i.UrgeCount, i.Version, 0, returned, i.PendingExtensionDueOn != null);
         var item = columns.Parameters[0];
-        var projection = Expression.Lambda<Func<RectificationItem, RowColumns>>(
+        var projection = Expression.Lambda<Func<RectificationItem, ItemRow>>(
             Expressions.Apply(columns, item, Expressions.Apply(RectificationItem.IsReturned, item)), item);
         var rows = await items.Select(projection).ToListAsync(cancellationToken);
         var units = await directory.AllAsync(db, cancellationToken);
-        return [.. rows.Select(r => new ItemRow(r.Id, r.Code, r.State, r.UnitId,
-            units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
-            LightRule.Of(r.State == ItemState.Closed, r.DeadlineKind, r.DueOn, today, yellowDays), r.DeadlineKind, r.DueOn, r.Problem,
-            r.Person, r.FoundOn, r.Source, r.UrgeCount, r.Version, r.DueOn.DayNumber - today.DayNumber, r.Returned,
-            r.ExtensionPending))];
-    }
-
-    private sealed class RowColumns
-    {
-        public int Id { get; init; }
-        public string Code { get; init; } = string.Empty;
-        public ItemState State { get; init; }
-        public int UnitId { get; init; }
-        public DeadlineKind DeadlineKind { get; init; }
-        public DateOnly DueOn { get; init; }
-        public string Problem { get; init; } = string.Empty;
-        public DateOnly FoundOn { get; init; }
-        public ItemSource Source { get; init; }
-        public int UrgeCount { get; init; }
-        public int Version { get; init; }
-        public bool Returned { get; init; }
-        public bool ExtensionPending { get; init; }
-        public string? Person { get; init; }
+        return [.. rows.Select(r => r with
+        {
+            UnitName = units.TryGetValue(r.UnitId, out var unit) ? unit.Name : string.Empty,
+            Light = LightRule.Of(r.State == ItemState.Closed, r.DeadlineKind, r.DueOn, today, yellowDays),
+            DaysLeft = r.DueOn.DayNumber - today.DayNumber,
+        })];
     }
 }

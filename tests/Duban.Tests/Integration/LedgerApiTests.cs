@@ -25,20 +25,21 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var item = await RegisterAsync(liaison, "综合科");
         Assert.Equal(ItemState.Draft, item.State);
         Assert.Matches(@"^ZG-2026-\d{4}$", item.Code);
-        item = await ActAsync(head, item.Id, "assign");
-        item = await ActAsync(liaison, item.Id, "start");
-        item = await ActAsync(liaison, item.Id, "progress", new { text = "已完成第一项措施" });
+        item = await head.ActAsync(item.Id, "assign");
+        item = await liaison.ActAsync(item.Id, "start");
+        item = await liaison.ActAsync(item.Id, "progress", new { text = "已完成第一项措施" });
         item = await UploadAsync(liaison, item.Id, "整改报告.pdf", Pdf);
         Assert.Single(item.Evidence);
-        item = await ActAsync(liaison, item.Id, "submit", new { note = "请审核" });
+        item = await liaison.ActAsync(item.Id, "submit", new { note = "请审核" });
         Assert.DoesNotContain(ItemAction.Close, item.AllowedActions);
-        item = await ActAsync(supervisor, item.Id, "close", new { note = "同意销号" });
+        item = await supervisor.ActAsync(item.Id, "close", new { note = "同意销号" });
 
         Assert.Equal(ItemState.Closed, item.State);
         Assert.Equal(
             [ItemEventKind.Created, ItemEventKind.Assigned, ItemEventKind.Started, ItemEventKind.Progress, ItemEventKind.EvidenceAdded, ItemEventKind.Submitted, ItemEventKind.Closed],
             item.History.Select(e => e.Kind));
-        Assert.Equal(5, item.History.Select(e => e.Actor).Distinct().Count() + item.History.Select(e => e.ActorUnit).Distinct().Count());
+        // People's names, not login names (LedgerAsUsersFoundItTests checks whose).
+        Assert.DoesNotContain(item.History, e => e.Actor.StartsWith("demo-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,15 +48,15 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var liaison = await app.SignedInAsync("demo-liaison");
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = await InProgressAsync(liaison, await app.SignedInAsync("demo-head"));
-        await ActAsync(liaison, item.Id, "submit");
+        await liaison.ActAsync(item.Id, "submit");
 
         var refused = await supervisor.PostAsJsonAsync($"/api/v1/items/{item.Id}/return", new { reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("退回必须填写理由。", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
 
-        item = await ActAsync(supervisor, item.Id, "return", new { reason = "佐证材料不足" });
+        item = await supervisor.ActAsync(item.Id, "return", new { reason = "佐证材料不足" });
         Assert.Equal(ItemState.InProgress, item.State);
-        item = await ActAsync(liaison, item.Id, "submit", new { note = "已补充" });
+        item = await liaison.ActAsync(item.Id, "submit", new { note = "已补充" });
 
         Assert.Equal(ItemState.Submitted, item.State);
         Assert.Contains(item.History, e => e.Kind == ItemEventKind.Returned && e.Text == "佐证材料不足");
@@ -67,13 +68,13 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var liaison = await app.SignedInAsync("demo-liaison");
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = await InProgressAsync(liaison, await app.SignedInAsync("demo-head"));
-        await ActAsync(liaison, item.Id, "submit");
+        await liaison.ActAsync(item.Id, "submit");
 
         var refused = await supervisor.PostAsJsonAsync($"/api/v1/items/{item.Id}/close", new { });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("佐证材料", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
 
-        var closed = await ActAsync(supervisor, item.Id, "close", new { noEvidenceReason = "现场核查，整改到位" });
+        var closed = await supervisor.ActAsync(item.Id, "close", new { noEvidenceReason = "现场核查，整改到位" });
         Assert.Equal(ItemState.Closed, closed.State);
     }
 
@@ -85,8 +86,8 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var secretariat = await UnitIdAsync("秘书科");
         var general = await UnitIdAsync("综合科");
 
-        await ActAsync(supervisor, item.Id, "reassign", new { unitId = secretariat, reason = "属秘书科职责" });
-        item = await ActAsync(supervisor, item.Id, "reassign", new { unitId = general, reason = "秘书科认为属综合科" });
+        await supervisor.ActAsync(item.Id, "reassign", new { unitId = secretariat, reason = "属秘书科职责" });
+        item = await supervisor.ActAsync(item.Id, "reassign", new { unitId = general, reason = "秘书科认为属综合科" });
 
         var trail = item.History.Where(e => e.Kind == ItemEventKind.Reassigned).Select(e => $"{e.FromUnit}→{e.ToUnit}").ToList();
         Assert.Equal(["综合科→秘书科", "秘书科→综合科"], trail);
@@ -101,11 +102,11 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var item = await InProgressAsync(liaison, await app.SignedInAsync("demo-head"));
         var due = item.DueOn;
 
-        item = await ActAsync(liaison, item.Id, "extension", new { dueOn = due.AddDays(30), reason = "需等待上级批复" });
+        item = await liaison.ActAsync(item.Id, "extension", new { dueOn = due.AddDays(30), reason = "需等待上级批复" });
         Assert.Equal(due.AddDays(30), item.PendingExtensionDueOn);
         var liaisonDecides = await liaison.PostAsJsonAsync($"/api/v1/items/{item.Id}/extension/decide", new { approve = true });
         Assert.Equal(HttpStatusCode.Forbidden, liaisonDecides.StatusCode);
-        item = await ActAsync(supervisor, item.Id, "extension/decide", new { approve = false, reason = "理由不充分，应按期完成" });
+        item = await supervisor.ActAsync(item.Id, "extension/decide", new { approve = false, reason = "理由不充分，应按期完成" });
 
         Assert.Equal(due, item.DueOn);
         Assert.Null(item.PendingExtensionDueOn);
@@ -119,7 +120,7 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
     {
         var secretariatLiaison = await app.SignedInAsync("demo-supervisor");
         var item = await RegisterAsync(secretariatLiaison, "秘书科");
-        await ActAsync(secretariatLiaison, item.Id, "assign");
+        await secretariatLiaison.ActAsync(item.Id, "assign");
         var head = await app.SignedInAsync("demo-head");
 
         var read = await head.GetAsync($"/api/v1/items/{item.Id}");
@@ -274,7 +275,7 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
         var head = await app.SignedInAsync("demo-head");
         var item = await InProgressAsync(await app.SignedInAsync("demo-liaison"), head);
 
-        await ActAsync(await app.SignedInAsync("demo-supervisor"), item.Id, "urge", new { message = "请本周内报送进展" });
+        await (await app.SignedInAsync("demo-supervisor")).ActAsync(item.Id, "urge", new { message = "请本周内报送进展" });
         var seen = await (await app.SignedInAsync("demo-liaison")).GetJsonAsync<ItemView>($"/api/v1/items/{item.Id}");
 
         Assert.Equal(1, seen.UrgeCount);
@@ -295,16 +296,10 @@ public abstract class LedgerApiTests<TFactory>(TFactory app) where TFactory : Du
     private async Task<ItemView> InProgressAsync(HttpClient liaison, HttpClient head)
     {
         var item = await RegisterAsync(liaison, "综合科");
-        await ActAsync(head, item.Id, "assign");
-        return await ActAsync(liaison, item.Id, "start");
+        await head.ActAsync(item.Id, "assign");
+        return await liaison.ActAsync(item.Id, "start");
     }
 
-    private static async Task<ItemView> ActAsync(HttpClient client, int id, string action, object? body = null)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/items/{id}/{action}", body ?? new { });
-        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
-    }
 
     private static async Task<ItemView> UploadAsync(HttpClient client, int id, string name, byte[] content)
     {

@@ -105,8 +105,8 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
 
         var wrongPerson = await supervisor.PostAsJsonAsync($"/api/v1/items/{item.Id}/reassign",
             new { unitId = secretariat, responsiblePersonId = own.Id, reason = "职责调整" });
-        var moved = await ActAsync(supervisor, item.Id, "reassign", new { unitId = secretariat, responsiblePersonId = newcomer.Id, reason = "职责调整" });
-        var back = await ActAsync(supervisor, item.Id, "reassign", new { unitId = general, reason = "退回原单位" });
+        var moved = await supervisor.ActAsync(item.Id, "reassign", new { unitId = secretariat, responsiblePersonId = newcomer.Id, reason = "职责调整" });
+        var back = await supervisor.ActAsync(item.Id, "reassign", new { unitId = general, reason = "退回原单位" });
 
         Assert.Equal(HttpStatusCode.BadRequest, wrongPerson.StatusCode);
         Assert.Contains("不是责任单位“秘书科”的人员", await wrongPerson.Content.ReadAsStringAsync());
@@ -124,8 +124,8 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         var liaison = await app.SignedInAsync("demo-liaison");
         var head = await app.SignedInAsync("demo-head");
         var item = await RegisterAsync(liaison, NewItem(await UnitIdAsync("综合科")));
-        await ActAsync(head, item.Id, "assign");
-        await ActAsync(liaison, item.Id, "start");
+        await head.ActAsync(item.Id, "assign");
+        await liaison.ActAsync(item.Id, "start");
         item = await UploadAsync(liaison, item.Id);
         var names = await PersonNamesAsync("demo-liaison", "demo-head");
 
@@ -158,11 +158,11 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         var head = await app.SignedInAsync("demo-head");
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = await RegisterAsync(liaison, NewItem(await UnitIdAsync("综合科")));
-        await ActAsync(head, item.Id, "assign");
-        await ActAsync(liaison, item.Id, "start");
-        await ActAsync(liaison, item.Id, "submit");
-        await ActAsync(supervisor, item.Id, "return", new { reason = "佐证材料缺少会议记录" });
-        await ActAsync(liaison, item.Id, "progress", new { text = "正在补充会议记录" });
+        await head.ActAsync(item.Id, "assign");
+        await liaison.ActAsync(item.Id, "start");
+        await liaison.ActAsync(item.Id, "submit");
+        await supervisor.ActAsync(item.Id, "return", new { reason = "佐证材料缺少会议记录" });
+        await liaison.ActAsync(item.Id, "progress", new { text = "正在补充会议记录" });
 
         var row = (await liaison.GetJsonAsync<ItemListResponse>($"/api/v1/items?q={item.Code}")).Items.Single();
         var myWork = WebSession.Text(await liaison.GetStringAsync("/ledger/mine?page=1"));
@@ -174,7 +174,7 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         var reason = page.IndexOf("佐证材料缺少会议记录", StringComparison.Ordinal);
         Assert.InRange(reason, 0, page.IndexOf("办理", page.IndexOf(item.Code, StringComparison.Ordinal) + item.Code.Length + 10, StringComparison.Ordinal));
 
-        await ActAsync(liaison, item.Id, "submit");
+        await liaison.ActAsync(item.Id, "submit");
         Assert.False((await liaison.GetJsonAsync<ItemListResponse>($"/api/v1/items?q={item.Code}")).Items.Single().Returned);
         Assert.DoesNotContain("已退回，请按退回意见整改", WebSession.Text(await liaison.GetStringAsync($"/ledger/{item.Id}")));
     }
@@ -186,8 +186,8 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         var head = await app.SignedInAsync("demo-head");
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = await RegisterAsync(liaison, NewItem(await UnitIdAsync("综合科")));
-        await ActAsync(head, item.Id, "assign");
-        await ActAsync(liaison, item.Id, "extension", new { dueOn = app.Today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "等待上级批复" });
+        await head.ActAsync(item.Id, "assign");
+        await liaison.ActAsync(item.Id, "extension", new { dueOn = app.Today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "等待上级批复" });
 
         var rows = await AllMyWorkAsync(supervisor);
 
@@ -217,13 +217,13 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         var liaison = await app.SignedInAsync("demo-liaison");
         var head = await app.SignedInAsync("demo-head");
         var item = await RegisterAsync(liaison, NewItem(await UnitIdAsync("综合科")));
-        await ActAsync(head, item.Id, "assign");
+        await head.ActAsync(item.Id, "assign");
         var reason = string.Concat(Enumerable.Repeat("因上级文件尚未下发，需待政策明确后调整整改措施。", 12));
         var tooEarly = app.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var response = await PostActionAsync(liaison, item.Id, "extension", new() { ["dueOn"] = tooEarly, ["reason"] = reason });
+        var response = await liaison.PostActionFormAsync(item.Id, "extension", new() { ["dueOn"] = tooEarly, ["reason"] = reason });
         var html = await liaison.GetStringAsync(response.Headers.Location);
-        var longResponse = await PostActionAsync(liaison, item.Id, "extension", new() { ["dueOn"] = tooEarly, ["reason"] = reason + reason + reason });
+        var longResponse = await liaison.PostActionFormAsync(item.Id, "extension", new() { ["dueOn"] = tooEarly, ["reason"] = reason + reason + reason });
         var longHtml = await liaison.GetStringAsync(longResponse.Headers.Location);
 
         Assert.EndsWith("#notice", response.Headers.Location!.ToString());
@@ -245,14 +245,14 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         var head = await app.SignedInAsync("demo-head");
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = await RegisterAsync(liaison, NewItem(await UnitIdAsync("综合科")));
-        await ActAsync(head, item.Id, "assign");
+        await head.ActAsync(item.Id, "assign");
         item = await UploadAsync(liaison, item.Id);
         var file = item.Evidence.Single().Id;
 
-        var withdrawn = await ActAsync(liaison, item.Id, "evidence/withdraw", new { fileId = file });
+        var withdrawn = await liaison.ActAsync(item.Id, "evidence/withdraw", new { fileId = file });
         var again = await liaison.PostAsJsonAsync($"/api/v1/items/{item.Id}/evidence/withdraw", new { fileId = file });
-        await ActAsync(liaison, item.Id, "start");
-        await ActAsync(liaison, item.Id, "submit");
+        await liaison.ActAsync(item.Id, "start");
+        await liaison.ActAsync(item.Id, "submit");
         var close = await supervisor.PostAsJsonAsync($"/api/v1/items/{item.Id}/close", new { });
 
         var shown = Assert.Single(withdrawn.Evidence);
@@ -346,12 +346,6 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         return (await response.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
     }
 
-    private static async Task<ItemView> ActAsync(HttpClient client, int id, string action, object? body = null)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/items/{id}/{action}", body ?? new { });
-        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
-    }
 
     private static async Task<ItemView> UploadAsync(HttpClient client, int id)
     {
@@ -362,14 +356,6 @@ public abstract class LedgerAsUsersFoundItTests<TFactory>(TFactory app) where TF
         return (await response.Content.ReadFromJsonAsync<ItemView>(WebSession.Json))!;
     }
 
-    private static async Task<HttpResponseMessage> PostActionAsync(HttpClient client, int id, string action, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync($"/ledger/{id}");
-        return await client.PostAsync($"/ledger/{id}/act/{action}", new FormUrlEncodedContent(new Dictionary<string, string>(fields)
-        {
-            ["__RequestVerificationToken"] = WebSession.AntiforgeryTokenOf(page),
-        }));
-    }
 }
 
 public sealed class SqliteLedgerAsUsersFoundItTests(SqliteAppFactory app) : LedgerAsUsersFoundItTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;

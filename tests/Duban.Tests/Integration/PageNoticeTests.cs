@@ -38,7 +38,7 @@ public abstract class PageNoticeTests<TFactory>(TFactory app) where TFactory : D
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?state=Submitted")).Items[0];
 
-        var response = await PostActionAsync(supervisor, item.Id, "return", new() { ["Reason"] = "" });
+        var response = await supervisor.PostActionFormAsync(item.Id, "return", new() { ["Reason"] = "" });
 
         Assert.Equal($"/ledger/{item.Id}#notice", response.Headers.Location!.ToString());
         Assert.Contains("退回必须填写理由。", await supervisor.RedirectedPageTextAsync(response));
@@ -51,7 +51,7 @@ public abstract class PageNoticeTests<TFactory>(TFactory app) where TFactory : D
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var item = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?state=InProgress")).Items[0];
 
-        var response = await PostActionAsync(supervisor, item.Id, "urge", new() { ["message"] = "请抓紧整改。" });
+        var response = await supervisor.PostActionFormAsync(item.Id, "urge", new() { ["message"] = "请抓紧整改。" });
 
         Assert.Contains("已催办。", await supervisor.RedirectedPageTextAsync(response));
     }
@@ -62,7 +62,7 @@ public abstract class PageNoticeTests<TFactory>(TFactory app) where TFactory : D
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var leader = await app.SignedInAsync("demo-leader");
         var item = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?state=Submitted")).Items[0];
-        var response = await PostActionAsync(supervisor, item.Id, "return", new() { ["Reason"] = "" });
+        var response = await supervisor.PostActionFormAsync(item.Id, "return", new() { ["Reason"] = "" });
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("duban.notice=", StringComparison.Ordinal)).Split(';')[0];
 
         var otherUser = await GetWithCookieAsync(leader, $"/ledger/{item.Id}", cookie);
@@ -75,14 +75,6 @@ public abstract class PageNoticeTests<TFactory>(TFactory app) where TFactory : D
         Assert.Contains("退回必须填写理由。", WebSession.Text(await supervisor.GetStringAsync($"/ledger/{item.Id}")));
     }
 
-    private static async Task<HttpResponseMessage> PostActionAsync(HttpClient client, int id, string action, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync($"/ledger/{id}");
-        return await client.PostAsync($"/ledger/{id}/act/{action}", new FormUrlEncodedContent(new Dictionary<string, string>(fields)
-        {
-            ["__RequestVerificationToken"] = WebSession.AntiforgeryTokenOf(page),
-        }));
-    }
 
     private static async Task<string> GetWithCookieAsync(HttpClient client, string url, string cookie)
     {
