@@ -6,6 +6,7 @@ public static class DubanModules
     public static IReadOnlyList<IDubanModule> All { get; } =
     [
         new Ledger.LedgerModule(),
+        new Supervision.SupervisionModule(),
         new Spreadsheets.SpreadsheetsModule(),
         new Catalog.CatalogModule(),
         new Campaigns.CampaignsModule(),

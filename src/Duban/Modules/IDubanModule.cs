@@ -29,6 +29,12 @@ public interface IDubanModule
 
     /// <summary>What the home page lists for each role: what it can do here, linked.</summary>
     IEnumerable<HomeLine> Home => [];
+
+    /// <summary>
+    /// Components 我的待办 shows below the items, each listing what waits for the signed-in person in this module (a
+    /// slip to sign for, a finding to answer) and rendering nothing when nothing does.
+    /// </summary>
+    IEnumerable<Type> MyWork => [];
 }
 
 public enum MenuGroup

@@ -32,6 +32,8 @@ public enum RecordKind
     Campaign,
     ImportJob,
     Account,
+    /// <summary>An id no record has: past the gate, every caller gets the 404 that confirms nothing.</summary>
+    Absent,
 }
 
 /// <summary>A record a cell sends, with what its scope and the caller's relations to it depend on.</summary>
@@ -280,6 +282,7 @@ public static partial class PermissionMatrix
             _ => false,
         },
         RecordKind.ImportJob => record.OwnerUserId == caller.UserId,
+        RecordKind.Absent => false,
         _ => true,
     };
 

@@ -228,6 +228,7 @@ public abstract class PermissionMatrixTests<TFactory>(TFactory app) where TFacto
                 new(RecordKind.ImportJob, "matrix-supervisor 的导入", await CheckedJobAsync(other), OwnerUserId: otherId),
             ],
             [RecordKind.Account] = [new(RecordKind.Account, "matrix-supervisor 的账户", Id(otherId))],
+            [RecordKind.Absent] = [new(RecordKind.Absent, "不存在的记录", "999999")],
         });
     }
 

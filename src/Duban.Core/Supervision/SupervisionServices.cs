@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Duban.Core.Supervision;
+
+public static class SupervisionServices
+{
+    public static IServiceCollection AddSupervision(this IServiceCollection services) => services;
+}
