@@ -101,6 +101,9 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
         {
             ScopeFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
         }
+        // An inspection concerns several units: it is seen where one of its targets is, each target being unit-scoped
+        // and sealed with a covert visit (EF applies the targets' filter inside this one).
+        builder.Entity<Supervision.Inspections.Inspection>().HasQueryFilter(i => ScopeKind == DataScope.All || i.Targets.Any());
     }
 
     /// <summary>The entity types that belong to a unit (<see cref="IUnitScoped{TSelf}"/>), each filtered by one rule.</summary>
@@ -133,16 +136,20 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
     // Records carry their unit's path, so "unit and below" needs no join; a member sees the records naming them.
     private void ApplyScopeFilter<T>(ModelBuilder builder) where T : class, IUnitScoped<T>
     {
+        Expression<Func<T, bool>> all = r => ScopeKind == DataScope.All;
         Expression<Func<T, bool>> byUnit = r =>
-            ScopeKind == DataScope.All
-            || (ScopeKind == DataScope.UnitAndBelow && r.UnitPath.StartsWith(ScopePath))
+            (ScopeKind == DataScope.UnitAndBelow && r.UnitPath.StartsWith(ScopePath))
             || (ScopeKind == DataScope.Unit && r.UnitId == ScopeUnitId);
         Expression<Func<bool>> self = () => ScopeKind == DataScope.Self;
         Expression<Func<int>> person = () => ScopePersonId;
-        var record = byUnit.Parameters[0];
+        var record = all.Parameters[0];
         var named = Common.Expressions.Apply(T.Names, record, person.Body);
-        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(
-            Expression.OrElse(byUnit.Body, Expression.AndAlso(self.Body, named)), record));
+        Expression narrow = Expression.OrElse(Common.Expressions.Apply(byUnit, record), Expression.AndAlso(self.Body, named));
+        if (T.Unsealed.Body is not ConstantExpression { Value: true })
+        {
+            narrow = Expression.AndAlso(Common.Expressions.Apply(T.Unsealed, record), narrow);
+        }
+        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(Expression.OrElse(all.Body, narrow), record));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -23,6 +23,7 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         item.Ignore(i => i.FindingsNeedASupervisor);
         item.HasIndex(i => new { i.CampaignId, i.Number }).IsUnique();
         item.HasIndex(i => i.Code);
+        item.Property(i => i.SourceCode).HasMaxLength(40);
         // The list filters by unit and state and pages by id; the light counts bucket open items by due date.
         item.HasIndex(i => new { i.UnitId, i.State, i.Id });
         item.HasIndex(i => new { i.State, i.DueOn, i.DeadlineKind });

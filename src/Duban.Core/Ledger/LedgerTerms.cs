@@ -21,6 +21,8 @@ public enum ItemSource
     PublicReport = 5,
     LeaderInstruction = 6,
     Other = 7,
+    ThematicInspection = 8,
+    Revisit = 9,
 }
 
 /// <summary>A deadline is a date, 立行立改 (at once) or 长期坚持 (ongoing, reported every period).</summary>
@@ -68,6 +70,8 @@ public static class LedgerTerms
         ItemSource.PublicReport => "群众反映",
         ItemSource.LeaderInstruction => "领导批示",
         ItemSource.Other => "其他",
+        ItemSource.ThematicInspection => "专项督查",
+        ItemSource.Revisit => "回头看",
         _ => source.ToString(),
     };
 

@@ -53,6 +53,9 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
     public string UnitPath { get; private set; } = string.Empty;
     public ItemState State { get; private set; }
     public ItemSource Source { get; private set; }
+
+    /// <summary>The record the problem came from (督查 DC-2026-001), when it came from one.</summary>
+    public string? SourceCode { get; private set; }
     public string Problem { get; private set; } = string.Empty;
     public string? Goal { get; private set; }
     /// <summary>The measures (整改措施) in order, one per line, so text search covers them on every database.</summary>
@@ -110,9 +113,10 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
     private static partial System.Text.RegularExpressions.Regex CodePattern();
 
     public static RectificationItem Register(int campaignId, int year, int number, int unitId, string unitPath,
-        ItemDetails details, ItemActor by, DateTime at, string itemPrefix = Campaigns.Campaign.DefaultItemPrefix)
+        ItemDetails details, ItemActor by, DateTime at, string itemPrefix = Campaigns.Campaign.DefaultItemPrefix, string? sourceCode = null)
     {
         var item = New(campaignId, CodeFor(itemPrefix, year, number), number, unitId, unitPath, details, ItemState.Draft, at);
+        item.SourceCode = sourceCode;
         item.Record(new ItemEvent(ItemEventKind.Created, by, at), at);
         return item;
     }

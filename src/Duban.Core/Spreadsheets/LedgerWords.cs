@@ -22,6 +22,7 @@ public static class LedgerWords
     private static readonly (string Word, ItemSource Source)[] Sources =
     [
         ("自查自纠", ItemSource.SelfInspection), ("自查", ItemSource.SelfInspection), ("自纠", ItemSource.SelfInspection),
+        ("专项督查", ItemSource.ThematicInspection), ("回头看", ItemSource.Revisit),
         ("上级督查", ItemSource.SuperiorInspection), ("督查", ItemSource.SuperiorInspection), ("巡察", ItemSource.SuperiorInspection),
         ("明查", ItemSource.AnnouncedInspection), ("暗访", ItemSource.CovertVisit),
         ("随机抽查", ItemSource.RandomCheck), ("抽查", ItemSource.RandomCheck),

@@ -1,8 +1,10 @@
+using Duban.Core.Supervision.Inspections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Core.Supervision;
 
 public static class SupervisionServices
 {
-    public static IServiceCollection AddSupervision(this IServiceCollection services) => services;
+    public static IServiceCollection AddSupervision(this IServiceCollection services) =>
+        services.AddScoped<InspectionService>().AddScoped<InspectionQueries>();
 }

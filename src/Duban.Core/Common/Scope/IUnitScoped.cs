@@ -22,4 +22,10 @@ public interface IUnitScoped<TSelf> where TSelf : class, IUnitScoped<TSelf>
 
     /// <summary>Whether the person answers for the record (责任人): some actions are theirs whatever their role.</summary>
     static abstract Expression<Func<TSelf, int, bool>> IsResponsible { get; }
+
+    /// <summary>
+    /// Whether the units in scope may see the record yet. A covert visit's records are sealed until it is published:
+    /// only roles whose scope is everything (supervision, leadership, administration) see them before.
+    /// </summary>
+    static virtual Expression<Func<TSelf, bool>> Unsealed => record => true;
 }

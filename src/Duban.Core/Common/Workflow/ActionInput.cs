@@ -50,6 +50,18 @@ public sealed class ActionInput
         _ => throw CommonErrors.NotAYesOrNo(label, name),
     };
 
+    /// <summary>Numbers sent as a JSON array (the API) or separated by commas (a page's multiple choice); none when absent.</summary>
+    public IReadOnlyList<int> Numbers(string name, string label)
+    {
+        var text = Text(name)?.Trim().TrimStart('[').TrimEnd(']');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        return [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(part =>
+            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : throw CommonErrors.NotANumber(label, name))];
+    }
+
     public int? Number(string name, string label) => Text(name) is { } text
         ? int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? number

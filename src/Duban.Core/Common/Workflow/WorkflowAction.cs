@@ -31,6 +31,10 @@ public enum FieldKind
     /// <summary>A person, posted as id; of the unit chosen in the field named by <see cref="ActionField.Of"/>.</summary>
     Person,
     File,
+    /// <summary>One of <see cref="ActionField.Choices"/> (or the page's), posted as its value.</summary>
+    Choice,
+    /// <summary>Any number of choices, posted as their values (a JSON array, or separated by commas).</summary>
+    Choices,
     /// <summary>
     /// Which part of the record the action is about (one evidence file), posted as its id. The page puts such an
     /// action beside that part rather than among the record's actions.
@@ -52,7 +56,13 @@ public sealed record ActionField(string Name, string Label, FieldKind Kind = Fie
 
     /// <summary>For a person: the unit field whose unit the person must belong to.</summary>
     public string? Of { get; init; }
+
+    /// <summary>For a choice: what may be chosen, when the declaration knows it (a page passes data-driven ones).</summary>
+    public IReadOnlyList<FieldChoice> Choices { get; init; } = [];
 }
+
+/// <summary>One option of a choice field: the value posted and the words shown.</summary>
+public sealed record FieldChoice(string Value, string Label);
 
 /// <summary>What pages and routes need of an action, whatever its record type.</summary>
 public interface IWorkflowAction

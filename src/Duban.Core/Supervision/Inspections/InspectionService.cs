@@ -1,0 +1,183 @@
+using Duban.Core.Campaigns;
+using Duban.Core.Common;
+using Duban.Core.Common.Scope;
+using Duban.Core.Common.Workflow;
+using Duban.Core.Data;
+using Duban.Core.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Field = Duban.Core.Supervision.Inspections.InspectionWorkflow.Field;
+
+namespace Duban.Core.Supervision.Inspections;
+
+/// <summary>What the supervision office fills in to plan an inspection.</summary>
+public sealed record InspectionInput(string? Campaign, InspectionKind? Kind, string? Title, IReadOnlyList<int> UnitIds,
+    IReadOnlyList<int> InspectorIds, DateOnly? PlannedOn, IReadOnlyList<string?> CheckList);
+
+/// <summary>
+/// Inspections: planning them, their steps (by the transition tables of <see cref="InspectionWorkflow"/>), findings
+/// and answers, and publishing, which turns the findings into ledger items. Reads go through the scope filter, so a
+/// sealed covert visit is simply not found by those who may not see it.
+/// </summary>
+public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignService campaigns, EvidenceStore files)
+{
+    private ItemActor By => new(db.Actor.UserId, db.Actor.Name);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The inspection with its units, inspectors, findings (those the actor may see) and their items.</summary>
+    public async Task<Inspection> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        await Loaded().FirstOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw InspectionErrors.NotFound(id);
+
+    public async Task<Inspection> GetAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var text = code.Trim().ToUpperInvariant();
+        return await Loaded().FirstOrDefaultAsync(i => i.Code == text, cancellationToken) ?? throw InspectionErrors.CodeNotFound(code.Trim());
+    }
+
+    private IQueryable<Inspection> Loaded() => db.Set<Inspection>()
+        .Include(i => i.Targets).Include(i => i.Inspectors)
+        .Include(i => i.Findings).ThenInclude(f => f.Files)
+        .Include(i => i.Findings).ThenInclude(f => f.Item)
+        .AsSplitQuery();
+
+    public async Task<Inspection> CreateAsync(InspectionInput input, CancellationToken cancellationToken = default)
+    {
+        db.Actor.Require(SupervisionPermissions.Supervise);
+        var kind = input.Kind ?? throw InspectionErrors.KindRequired();
+        if (kind == InspectionKind.Revisit)
+        {
+            throw InspectionErrors.RevisitNeedsDraw();
+        }
+        var campaign = input.Campaign is { Length: > 0 } code ? await campaigns.GetAsync(code, cancellationToken) : await campaigns.DefaultAsync(cancellationToken);
+        var units = await UnitsAsync(input.UnitIds, cancellationToken);
+        var inspectors = await InspectorsAsync(input.InspectorIds, cancellationToken);
+        // Checked once before numbering, so a refusal costs no number and no retry.
+        Inspection.Plan(campaign, 1, kind, input.Title, input.PlannedOn, units, inspectors, input.CheckList, By, Now);
+        return await db.AddNumberedAsync(ct => LastNumberAsync(campaign.Year, ct),
+            number => Inspection.Plan(campaign, number, kind, input.Title, input.PlannedOn, units, inspectors, input.CheckList, By, Now),
+            cancellationToken);
+    }
+
+    /// <summary>Takes a step of the inspection's table with what the person sent: the API and the page forms share it.</summary>
+    public async Task<Inspection> ActAsync(int id, InspectionAction action, ActionInput input, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ActOnceAsync(id, action, input, cancellationToken);
+            }
+            catch (DbUpdateException) when (action == InspectionAction.Publish && attempt < 5)
+            {
+                // Someone registered an item while the findings were numbered: number them again after it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Inspection> ActOnceAsync(int id, InspectionAction action, ActionInput input, CancellationToken cancellationToken)
+    {
+        var inspection = await GetAsync(id, cancellationToken);
+        return await db.ActAsync(InspectionWorkflow.Table, inspection, action, null, async i =>
+        {
+            switch (action)
+            {
+                case InspectionAction.Start:
+                    i.Start();
+                    break;
+                case InspectionAction.CompleteFindings:
+                    i.CompleteFindings();
+                    break;
+                case InspectionAction.AddFinding:
+                    await AddFindingAsync(i, input, cancellationToken);
+                    break;
+                case InspectionAction.Publish:
+                    await PublishAsync(i, cancellationToken);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(action), action, null);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>The unit's 说明/申辩 on a finding of an announced inspection.</summary>
+    public async Task<InspectionFinding> AnswerAsync(int findingId, ActionInput input, CancellationToken cancellationToken = default)
+    {
+        var finding = await db.Set<InspectionFinding>().Include(f => f.Inspection)
+            .FindInScopeAsync(findingId, InspectionErrors.FindingNotFound, cancellationToken);
+        return await db.ActAsync(InspectionWorkflow.Findings, finding, FindingAction.Answer, null, f =>
+        {
+            f.Inspection!.Answer(f, input.Text(Field.Text), By, Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    private async Task AddFindingAsync(Inspection inspection, ActionInput input, CancellationToken cancellationToken)
+    {
+        var labels = InspectionWorkflow.Table[InspectionAction.AddFinding].Fields.ToDictionary(f => f.Name, f => f.Label);
+        var unitId = input.Number(Field.UnitId, labels[Field.UnitId]) ?? throw InspectionErrors.FindingUnitRequired();
+        var unitName = await db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? $"单位（编号 {unitId}）";
+        var severity = input.Text(Field.Severity) is { } text ? InspectionTerms.FindSeverity(text) ?? throw InspectionErrors.BadSeverity()
+            : FindingSeverity.General;
+        var categories = input.Numbers(Field.CategoryIds, labels[Field.CategoryIds]);
+        if (categories.Count > 0 && await db.CatalogEntries.CountAsync(e => categories.Contains(e.Id), cancellationToken) != categories.Distinct().Count())
+        {
+            throw InspectionErrors.BadCategories();
+        }
+        var finding = inspection.AddFinding(unitId, unitName, input.Text(Field.Problem), categories, severity,
+            input.Date(Field.DueOn, labels[Field.DueOn]), By, Now);
+        // The file is stored only once the finding is known to be acceptable.
+        if (input.File is { } file)
+        {
+            finding.Attach(new FindingFile(await files.SaveAsync(file, input.FileName, cancellationToken), Now));
+        }
+    }
+
+    private async Task PublishAsync(Inspection inspection, CancellationToken cancellationToken)
+    {
+        var campaign = await campaigns.GetAsync(inspection.CampaignId, cancellationToken);
+        campaign.RequireOpen();
+        // Items are numbered after the campaign's last; a number taken meanwhile fails the save, which the caller may retry.
+        var number = await db.LastNumberAsync(campaign.Id, cancellationToken);
+        var today = ChinaTime.Today(clock);
+        inspection.Publish(finding =>
+        {
+            var foundOn = ChinaTime.DateOf(finding.RecordedAt);
+            var details = new ItemDetails(finding.CategoryIds, InspectionTerms.SourceOf(inspection.Kind), finding.Problem, null,
+                [$"按{InspectionTerms.Name(inspection.Kind)}（{inspection.Code}）发现的问题制定整改措施，限期整改到位。"], null, null, foundOn,
+                DeadlineKind.Date, finding.DueOn ?? today.AddMonths(1), null);
+            var item = RectificationItem.Register(campaign.Id, campaign.Year, ++number, finding.UnitId, finding.UnitPath, details, By, Now,
+                campaign.ItemPrefix, inspection.Code);
+            item.Assign(By, Now);
+            return item;
+        }, By, Now);
+    }
+
+    private async Task<int> LastNumberAsync(int year, CancellationToken cancellationToken) =>
+        await db.Set<Inspection>().IgnoreQueryFilters().Where(i => i.Year == year).Select(i => (int?)i.Number).MaxAsync(cancellationToken) ?? 0;
+
+    private async Task<IReadOnlyList<(int Id, string Path, string Name)>> UnitsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var distinct = ids.Distinct().ToList();
+        var units = await db.Units.Where(u => distinct.Contains(u.Id) && u.DeactivatedAt == null)
+            .Select(u => new { u.Id, u.Path, u.Name }).ToListAsync(cancellationToken);
+        if (distinct.FirstOrDefault(id => units.All(u => u.Id != id)) is var missing and not 0)
+        {
+            throw InspectionErrors.UnitUnknown(missing);
+        }
+        return [.. distinct.Select(id => units.Single(u => u.Id == id)).Select(u => (u.Id, u.Path, u.Name))];
+    }
+
+    private async Task<IReadOnlyList<Inspector>> InspectorsAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var distinct = ids.Distinct().ToList();
+        var people = await db.People.Where(p => distinct.Contains(p.Id) && p.DeactivatedAt == null)
+            .Select(p => new { p.Id, p.Name, p.UnitId, UnitName = p.Unit!.Name }).ToListAsync(cancellationToken);
+        if (distinct.FirstOrDefault(id => people.All(p => p.Id != id)) is var missing and not 0)
+        {
+            throw InspectionErrors.InspectorUnknown(missing);
+        }
+        return [.. distinct.Select(id => people.Single(p => p.Id == id)).Select(p => new Inspector(p.Id, p.Name, p.UnitId, p.UnitName))];
+    }
+}
