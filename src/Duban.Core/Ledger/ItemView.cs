@@ -29,7 +29,7 @@ public sealed record ItemView(
     IReadOnlyList<NamedRef> Categories, NamedRef? Leader, NamedRef? ResponsiblePerson, DateOnly FoundOn,
     DateOnly? LastReportOn, DateOnly? PendingExtensionDueOn, string? PendingExtensionReason, string? NoEvidenceReason,
     int UrgeCount, int Version, ReturnView? PendingReturn, IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<ItemEventView> History,
-    IReadOnlyList<ItemAction> AllowedActions);
+    IReadOnlyList<ItemAction> AllowedActions, string? SourceCode = null);
 
 public static class ItemViews
 {
@@ -71,7 +71,7 @@ public static class ItemViews
                 nameOf(e.ActorUserId, e.ActorName).Name, nameOf(e.ActorUserId, e.ActorName).Unit, e.Text,
                 UnitName(e.FromUnitId), UnitName(e.ToUnitId), e.OldDueOn, e.NewDueOn, e.Changes))],
             // A closed campaign's items are kept for reading: nothing is offered on them.
-            campaign?.Closed == true ? [] : [.. LedgerRules.AllowedActions(item, db.Actor)]);
+            campaign?.Closed == true ? [] : [.. LedgerRules.AllowedActions(item, db.Actor)], item.SourceCode);
     }
 
     /// <summary>The item's current fields as an edit starts from them.</summary>

@@ -1,5 +1,7 @@
 using Duban.Core.Accounts;
+using Duban.Common.Workflow;
 using Duban.Core.Supervision;
+using Duban.Core.Supervision.Inspections;
 using Duban.Modules;
 
 namespace Duban.Supervision;
@@ -18,9 +20,23 @@ internal sealed class SupervisionModule : IDubanModule
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
+        api.MapInspections();
+        app.MapActionForms(PageBase, InspectionWorkflow.Table.Forms, InspectionEndpoints.RunAsync);
+        app.MapActionForms(PageBase + "/findings", InspectionWorkflow.Findings.Forms, InspectionEndpoints.AnswerAsync,
+            async (context, findingId) => await context.RequestServices.GetRequiredService<InspectionQueries>().InspectionOfAsync(findingId) is { } id
+                ? $"{PageBase}/{id}"
+                : PageBase);
     }
 
     public IEnumerable<MenuEntry> Menu => [new(MenuGroup.Work, 30, "督查督办", PageBase)];
 
-    public IEnumerable<HomeLine> Home => [];
+    public IEnumerable<HomeLine> Home =>
+    [
+        new(Roles.Supervisor, 30, "明查暗访、登记发现的问题并发布督查结果", PageBase),
+        new(Roles.Leadership, 30, "查看督查情况（含未发布的暗访）", PageBase),
+        new(Roles.UnitHead, 30, "查看本单位的督查结果，对明查发现说明或申辩", PageBase),
+        new(Roles.Liaison, 30, "查看本单位的督查结果，对明查发现说明或申辩", PageBase),
+    ];
+
+    public IEnumerable<Type> MyWork => [typeof(Components.Pages.Supervision.FindingsToAnswer)];
 }

@@ -17,6 +17,8 @@ public static class InspectionErrors
 
     public static DubanException FindingNotFound(int id) => new(ErrorKind.NotFound, $"督查发现（编号 {id}）不存在或不在您的数据范围内。");
 
+    public static DubanException FileNotFound(int id) => new(ErrorKind.NotFound, $"文件（编号 {id}）不存在或不在您的数据范围内。");
+
     public static DubanException Forbidden(string actionName) => new(ErrorKind.Forbidden, $"没有权限：{actionName}。");
 
     public static DubanException KindRequired() =>

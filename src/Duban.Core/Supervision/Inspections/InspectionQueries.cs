@@ -47,6 +47,10 @@ public sealed class InspectionQueries(DubanDb db)
     public Task<bool> IsDoneAsync(int id, CancellationToken cancellationToken = default) =>
         db.Set<Inspection>().Where(i => i.Id == id).AnyAsync(Done, cancellationToken);
 
+    /// <summary>The inspection of a finding the actor may see; null for one they may not.</summary>
+    public async Task<int?> InspectionOfAsync(int findingId, CancellationToken cancellationToken = default) =>
+        await db.Set<InspectionFinding>().Where(f => f.Id == findingId).Select(f => (int?)f.InspectionId).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Findings of announced inspections that wait for the actor's answer (说明/申辩).</summary>
     public async Task<IReadOnlyList<FindingToAnswer>> ToAnswerAsync(CancellationToken cancellationToken = default) =>
         await db.Set<InspectionFinding>().Where(InspectionWorkflow.Findings.AwaitingWhere(db.Actor))

@@ -18,7 +18,8 @@ public sealed record InspectionInput(string? Campaign, InspectionKind? Kind, str
 /// and answers, and publishing, which turns the findings into ledger items. Reads go through the scope filter, so a
 /// sealed covert visit is simply not found by those who may not see it.
 /// </summary>
-public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignService campaigns, EvidenceStore files)
+public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignService campaigns, EvidenceStore files,
+    Microsoft.Extensions.Options.IOptions<LedgerOptions> ledgerOptions)
 {
     private ItemActor By => new(db.Actor.UserId, db.Actor.Name);
 
@@ -32,6 +33,24 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
     {
         var text = code.Trim().ToUpperInvariant();
         return await Loaded().FirstOrDefaultAsync(i => i.Code == text, cancellationToken) ?? throw InspectionErrors.CodeNotFound(code.Trim());
+    }
+
+    /// <summary>The inspection as its page and the API show it.</summary>
+    public async Task<InspectionView> ViewAsync(Inspection inspection, CancellationToken cancellationToken = default)
+    {
+        var done = inspection.PublishedAt is not null && await new InspectionQueries(db).IsDoneAsync(inspection.Id, cancellationToken);
+        return InspectionView.From(inspection, done, ChinaTime.Today(clock), ledgerOptions.Value.YellowDays);
+    }
+
+    /// <summary>A photo or document of a finding the actor may see; the download is recorded.</summary>
+    public async Task<EvidenceDownload> OpenFileAsync(int inspectionId, int fileId, CancellationToken cancellationToken = default)
+    {
+        var inspection = await GetAsync(inspectionId, cancellationToken);
+        var file = inspection.Findings.SelectMany(f => f.Files).FirstOrDefault(f => f.Id == fileId) ?? throw InspectionErrors.FileNotFound(fileId);
+        db.Note("finding.file.download", nameof(FindingFile), file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Json.JsonSerializer.Serialize(new { inspection = inspection.Code, file = file.Sha256 }));
+        await db.SaveChangesAsync(cancellationToken);
+        return new EvidenceDownload(files.Open(file.Sha256), file.FileName, file.ContentType);
     }
 
     private IQueryable<Inspection> Loaded() => db.Set<Inspection>()

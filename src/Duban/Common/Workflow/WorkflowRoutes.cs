@@ -27,15 +27,19 @@ internal static class WorkflowRoutes
         }
     }
 
+    /// <param name="pageOf">
+    /// The page a form goes back to, for records shown on another record's page (a finding on its inspection's);
+    /// by default <c>{pageBase}/{id}</c>.
+    /// </param>
     public static void MapActionForms<TAction>(this IEndpointRouteBuilder app, string pageBase, IEnumerable<(TAction Action, IWorkflowAction Form)> actions,
-        Run<TAction> run) where TAction : struct, Enum
+        Run<TAction> run, Func<HttpContext, int, Task<string>>? pageOf = null) where TAction : struct, Enum
     {
         var group = app.MapGroup(pageBase + "/{id:int}/act").RequireAuthorization().ExcludeFromDescription();
         foreach (var (action, form) in actions.Where(a => a.Form.HasForm))
         {
             group.MapPost("/" + form.Slug, async (int id, HttpContext context, CancellationToken ct) =>
             {
-                var back = $"{pageBase}/{id}";
+                var back = pageOf is null ? $"{pageBase}/{id}" : await pageOf(context, id);
                 // The antiforgery middleware only records its verdict; an endpoint that reads the form itself checks it.
                 if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
                 {
