@@ -31,10 +31,10 @@ public interface IDubanModule
     IEnumerable<HomeLine> Home => [];
 
     /// <summary>
-    /// Components 我的待办 shows below the items, each listing what waits for the signed-in person in this module (a
-    /// slip to sign for, a finding to answer) and rendering nothing when nothing does.
+    /// Lists 我的待办 shows below the items, each of what waits for the signed-in person in this module (a slip to
+    /// sign for, a finding to answer); an empty list is not shown. Read one after another on the request's context.
     /// </summary>
-    IEnumerable<Type> MyWork => [];
+    IEnumerable<Func<IServiceProvider, Task<WorkList>>> MyWork => [];
 }
 
 public enum MenuGroup
@@ -45,6 +45,11 @@ public enum MenuGroup
 
 /// <summary>A link in the main menu; shown to those who hold the permission (everyone signed in when it is null).</summary>
 public sealed record MenuEntry(MenuGroup Group, int Order, string Text, string Href, Permission? Requires = null, bool ExactMatch = false);
+
+/// <summary>A list on 我的待办: its heading, a line on what to do, the columns and the rows, each linking to its record.</summary>
+public sealed record WorkList(string Title, string? Hint, IReadOnlyList<string> Columns, IReadOnlyList<WorkRow> Rows);
+
+public sealed record WorkRow(IReadOnlyList<string> Cells, string Href, string LinkText);
 
 /// <summary>A line on the home page's card for a role.</summary>
 public sealed record HomeLine(string Role, int Order, string Text, string Href);

@@ -38,5 +38,12 @@ internal sealed class SupervisionModule : IDubanModule
         new(Roles.Liaison, 30, "查看本单位的督查结果，对明查发现说明或申辩", PageBase),
     ];
 
-    public IEnumerable<Type> MyWork => [typeof(Components.Pages.Supervision.FindingsToAnswer)];
+    public IEnumerable<Func<IServiceProvider, Task<WorkList>>> MyWork => [FindingsToAnswerAsync];
+
+    private static async Task<WorkList> FindingsToAnswerAsync(IServiceProvider services)
+    {
+        var findings = await services.GetRequiredService<InspectionQueries>().ToAnswerAsync();
+        return new WorkList("待说明的督查发现", "明查发现的问题在结果发布前可以说明或申辩；发布后即交办为整改事项。", ["督查", "单位", "问题"],
+            [.. findings.Select(f => new WorkRow([$"{f.Code} {f.Title}", f.UnitName, f.Problem], $"{PageBase}/{f.InspectionId}#finding-{f.Id}", "说明或申辩"))]);
+    }
 }

@@ -6,6 +6,8 @@ using Duban.Core.Catalog;
 using Duban.Core.Common.Workflow;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
+using Duban.Core.Supervision;
+using Duban.Core.Supervision.Inspections;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
@@ -34,6 +36,8 @@ public enum RecordKind
     Account,
     /// <summary>An id no record has: past the gate, every caller gets the 404 that confirms nothing.</summary>
     Absent,
+    /// <summary>An unpublished covert visit (暗访): only roles whose scope is everything see it.</summary>
+    SealedInspection,
 }
 
 /// <summary>A record a cell sends, with what its scope and the caller's relations to it depend on.</summary>
@@ -211,6 +215,28 @@ public static partial class PermissionMatrix
         Add("GET|POST", "/org/units/{Id:int}/edit", Read(RecordKind.Unit));
         Add("GET|POST", "/org/people/{Id:int}/edit", Read(RecordKind.Person));
 
+        // Supervision: inspections. A sealed covert visit answers 404 to every narrow scope, page and API alike; steps
+        // are tried on an absent record (a real one would move on), which every caller past the gate finds missing.
+        var absent = Read(RecordKind.Absent);
+        Add("GET", "/api/v1/inspections/", Open);
+        Add("POST", "/api/v1/inspections/", Permitted(SupervisionPermissions.Supervise, body: (_, _) => []));
+        Add("GET", "/api/v1/inspections/{id:int}", Read(RecordKind.SealedInspection));
+        Add("GET", "/api/v1/inspections/{id:int}/files/{fileId:int}", absent);
+        foreach (var action in InspectionWorkflow.Table.Actions)
+        {
+            Add("POST", $"/api/v1/inspections/{{id:int}}/{action.Slug}", absent);
+            Add("POST", $"/supervision/{{id:int}}/act/{action.Slug}", absent);
+        }
+        foreach (var action in InspectionWorkflow.Findings.Actions)
+        {
+            Add("POST", $"/api/v1/inspection-findings/{{id:int}}/{action.Slug}", absent);
+            Add("POST", $"/supervision/findings/{{id:int}}/act/{action.Slug}", absent);
+        }
+        Add("GET|POST", "/supervision", Open);
+        Add("GET|POST", "/supervision/new", Permitted(SupervisionPermissions.Supervise));
+        Add("GET|POST", "/supervision/{Id:int}", Read(RecordKind.SealedInspection));
+        Add("GET|POST", "/supervision/code/{Code}", absent);
+
         // The audit log.
         Add("GET", "/api/v1/audit/", Permitted(AuditPermissions.View));
         Add("GET", "/api/v1/audit/verify", Permitted(AuditPermissions.View));
@@ -283,6 +309,7 @@ public static partial class PermissionMatrix
         },
         RecordKind.ImportJob => record.OwnerUserId == caller.UserId,
         RecordKind.Absent => false,
+        RecordKind.SealedInspection => Roles.ScopeOf(caller.Role) == DataScope.All,
         _ => true,
     };
 

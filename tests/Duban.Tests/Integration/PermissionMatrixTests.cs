@@ -228,8 +228,19 @@ public abstract class PermissionMatrixTests<TFactory>(TFactory app) where TFacto
                 new(RecordKind.ImportJob, "matrix-supervisor 的导入", await CheckedJobAsync(other), OwnerUserId: otherId),
             ],
             [RecordKind.Account] = [new(RecordKind.Account, "matrix-supervisor 的账户", Id(otherId))],
-            [RecordKind.Absent] = [new(RecordKind.Absent, "不存在的记录", "999999")],
+            [RecordKind.Absent] = [new(RecordKind.Absent, "不存在的记录", "999999") { FileId = 999999 }],
+            [RecordKind.SealedInspection] = [new(RecordKind.SealedInspection, "未发布的暗访（综合科）", await SealedInspectionAsync(supervisor, general.Id, peopleOfSecretariat[0].Id))],
         });
+    }
+
+    private static async Task<string> SealedInspectionAsync(HttpClient supervisor, int unitId, int inspectorId)
+    {
+        var response = await supervisor.PostAsJsonAsync("/api/v1/inspections", new
+        {
+            kind = "covert", title = "权限矩阵暗访", unitIds = new[] { unitId }, inspectorIds = new[] { inspectorId }, plannedOn = "2026-12-01",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return Id((await response.Content.ReadFromJsonAsync<Duban.Supervision.InspectionResponse>(WebSession.Json))!.Id);
     }
 
     private static MatrixRecord UnitRecord(UnitRow unit) => new(RecordKind.Unit, unit.Name, Id(unit.Id), unit.Id, unit.Path);
