@@ -101,9 +101,6 @@ public abstract partial class DubanDb : IdentityDbContext<AppUser, AppRole, int>
         {
             ScopeFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
         }
-        // An inspection concerns several units: it is seen where one of its targets is, each target being unit-scoped
-        // and sealed with a covert visit (EF applies the targets' filter inside this one).
-        builder.Entity<Supervision.Inspections.Inspection>().HasQueryFilter(i => ScopeKind == DataScope.All || i.Targets.Any());
     }
 
     /// <summary>The entity types that belong to a unit (<see cref="IUnitScoped{TSelf}"/>), each filtered by one rule.</summary>

@@ -8,6 +8,9 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
     public void Configure(EntityTypeBuilder<Inspection> inspection)
     {
         inspection.ToTable("Inspections");
+        // An inspection concerns several units: it is seen by whoever sees one of its targets. Each target is
+        // unit-scoped and sealed with a covert visit, and EF applies the targets' filter inside this one.
+        inspection.HasQueryFilter(i => i.Targets.Any());
         inspection.HasIndex(i => new { i.Year, i.Number }).IsUnique();
         inspection.HasIndex(i => i.Code).IsUnique();
         inspection.HasIndex(i => new { i.CampaignId, i.PlannedOn });
