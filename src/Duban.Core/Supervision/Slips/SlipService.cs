@@ -18,7 +18,8 @@ public sealed record SlipDownload(Stream Content, string FileName, string Conten
 /// </summary>
 public sealed class SlipService(DubanDb db, TimeProvider clock, SlipQueries queries, WorkCalendar calendar, EvidenceStore files)
 {
-    private SlipActor By => new(db.Actor.UserId, db.Actor.Name);
+    // The person's name, as a signed paper slip would carry it.
+    private SlipActor By => new(db.Actor.UserId, db.Actor.DisplayName);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
