@@ -32,7 +32,8 @@ public interface IDubanModule
 
     /// <summary>
     /// Components 我的待办 shows below the items, each listing what waits for the signed-in person in this module (a
-    /// slip to sign for, a finding to answer) and rendering nothing when nothing does.
+    /// slip to sign for, a finding to answer) and rendering nothing when nothing does. A section loads its data
+    /// through the cascaded <see cref="MyWorkLoads"/>, so it never shares the database context with another at once.
     /// </summary>
     IEnumerable<Type> MyWork => [];
 }
