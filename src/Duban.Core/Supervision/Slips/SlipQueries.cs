@@ -27,6 +27,9 @@ public sealed record ProposalLine(int UnitId, string UnitName, int Blue, int Yel
     public int Total => Blue + Yellow + Red;
 }
 
+/// <summary>How many of a unit's items qualify today in one colour.</summary>
+public sealed record ProposalCount(int UnitId, SlipColour Colour, int Count);
+
 /// <summary>An item that qualifies today, as the issuing page offers it.</summary>
 public sealed record SlipCandidateRow(int ItemId, string Code, string Problem, DateOnly DueOn, int OverdueDays, SlipColour Colour, bool HadSlip)
 {
@@ -91,10 +94,7 @@ public sealed class SlipQueries(DubanDb db, TimeProvider clock, IOptions<LedgerO
     /// </summary>
     public async Task<IReadOnlyList<ProposalLine>> ProposalAsync(CancellationToken cancellationToken = default)
     {
-        var counts = await db.Items.AsNoTracking().Where(SlipColourRule.Qualifying(Days)).Select(UnitColourOf())
-            .GroupBy(x => new { x.UnitId, x.Colour })
-            .Select(g => new { g.Key.UnitId, g.Key.Colour, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var counts = await ProposalCounts().ToListAsync(cancellationToken);
         var units = await directory.AllAsync(db, cancellationToken);
         return [.. counts.GroupBy(c => c.UnitId)
             .Select(g => new ProposalLine(g.Key, units.TryGetValue(g.Key, out var unit) ? unit.Name : "—",
@@ -102,6 +102,12 @@ public sealed class SlipQueries(DubanDb db, TimeProvider clock, IOptions<LedgerO
                 g.Where(c => c.Colour == SlipColour.Red).Sum(c => c.Count)))
             .OrderByDescending(l => l.Red).ThenByDescending(l => l.Yellow).ThenByDescending(l => l.Blue).ThenBy(l => l.UnitName, StringComparer.Ordinal)];
     }
+
+    /// <summary>The proposal's one query: qualifying items counted by unit and colour (the bench shows its SQL and plan).</summary>
+    public IQueryable<ProposalCount> ProposalCounts() =>
+        ScopedItems.AsNoTracking().Where(SlipColourRule.Qualifying(Days)).Select(UnitColourOf())
+            .GroupBy(x => new { x.UnitId, x.Colour })
+            .Select(g => new ProposalCount(g.Key.UnitId, g.Key.Colour, g.Count()));
 
     /// <summary>The qualifying items of one unit, the most overdue first.</summary>
     public async Task<IReadOnlyList<SlipCandidateRow>> CandidatesAsync(int unitId, CancellationToken cancellationToken = default)
@@ -115,6 +121,10 @@ public sealed class SlipQueries(DubanDb db, TimeProvider clock, IOptions<LedgerO
         return [.. rows.Select(r => new SlipCandidateRow(r.Id, r.Code, r.Problem, r.DueOn,
             r.DueOn < days.Today ? calendar.WorkdaysBetween(r.DueOn, days.Today) : 0, SlipColourRule.Of(r.DueOn, r.HadSlip, days), r.HadSlip))];
     }
+
+    // For an actor who sees every unit the scope filter holds for every item, but its columns would keep the proposal
+    // from being answered by the (State, DeadlineKind, DueOn, UnitId) index alone: at 1,000,000 items, 0.6 s against 0.1 s.
+    private IQueryable<RectificationItem> ScopedItems => db.Actor.Scope == Accounts.DataScope.All ? db.Items.IgnoreQueryFilters() : db.Items;
 
     private SlipRow Row(UrgeSlip slip, int itemCount, DateOnly today) =>
         new(slip.Id, NumberOf(slip), slip.UnitId, slip.UnitName, slip.Colour, itemCount, slip.ReplyDueOn, slip.IssuedAt, slip.StateOn(today),

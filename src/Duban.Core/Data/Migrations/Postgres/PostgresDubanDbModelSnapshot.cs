@@ -593,6 +593,8 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "State", "Id");
 
+                    b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
+
                     b.ToTable("Items", (string)null);
                 });
 

@@ -572,6 +572,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "State", "Id");
 
+                    b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
+
                     b.ToTable("Items", (string)null);
                 });
 

@@ -92,6 +92,11 @@ namespace Duban.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_State_DeadlineKind_DueOn_UnitId",
+                table: "Items",
+                columns: new[] { "State", "DeadlineKind", "DueOn", "UnitId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UrgeSlipItems_ItemId",
                 table: "UrgeSlipItems",
                 column: "ItemId");
@@ -131,6 +136,10 @@ namespace Duban.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "UrgeSlips");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_State_DeadlineKind_DueOn_UnitId",
+                table: "Items");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Duban.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDubanDb))]
-    [Migration("20261129225548_AddUrgeSlips")]
+    [Migration("20261129231909_AddUrgeSlips")]
     partial class AddUrgeSlips
     {
         /// <inheritdoc />
@@ -574,6 +574,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.HasIndex("State", "DueOn", "DeadlineKind");
 
                     b.HasIndex("UnitId", "State", "Id");
+
+                    b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
 
                     b.ToTable("Items", (string)null);
                 });

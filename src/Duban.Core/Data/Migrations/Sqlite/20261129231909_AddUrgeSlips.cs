@@ -91,6 +91,11 @@ namespace Duban.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_State_DeadlineKind_DueOn_UnitId",
+                table: "Items",
+                columns: new[] { "State", "DeadlineKind", "DueOn", "UnitId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UrgeSlipItems_ItemId",
                 table: "UrgeSlipItems",
                 column: "ItemId");
@@ -130,6 +135,10 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UrgeSlips");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_State_DeadlineKind_DueOn_UnitId",
+                table: "Items");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Duban.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDubanDb))]
-    [Migration("20261129225623_AddUrgeSlips")]
+    [Migration("20261129231958_AddUrgeSlips")]
     partial class AddUrgeSlips
     {
         /// <inheritdoc />
@@ -595,6 +595,8 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.HasIndex("State", "DueOn", "DeadlineKind");
 
                     b.HasIndex("UnitId", "State", "Id");
+
+                    b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
 
                     b.ToTable("Items", (string)null);
                 });
