@@ -54,6 +54,10 @@ public abstract class UrgeSlipTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.Equal([(item, overdue, SlipColour.Yellow)], slip.Items.Select(i => (i.ItemId, i.OverdueDays, i.Colour)));
         Assert.Empty(slip.AllowedActions);
         Assert.Equal(before + 1, await AuditTotalAsync(supervisor));
+        Assert.Contains("对逾期和临近期限的事项下督办单", await supervisor.GetStringAsync("/"));
+        Assert.Contains("签收和反馈本单位的督办单", await others[0].GetStringAsync("/"));
+        Assert.Contains("签收和反馈本单位的督办单", await others[1].GetStringAsync("/"));
+        Assert.DoesNotContain("督办单", await others[2].GetStringAsync("/"));
     }
 
     [Fact]
