@@ -27,6 +27,8 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         // The list filters by unit and state and pages by id; the light counts bucket open items by due date.
         item.HasIndex(i => new { i.UnitId, i.State, i.Id });
         item.HasIndex(i => new { i.State, i.DueOn, i.DeadlineKind });
+        // The urge-slip proposal counts open dated items due by a day, by unit, from the index alone (SlipQueries).
+        item.HasIndex(i => new { i.State, i.DeadlineKind, i.DueOn, i.UnitId });
         item.HasIndex(i => i.UnitPath);
         item.HasIndex(i => i.ResponsiblePersonId);
         item.Property(i => i.ImportKey).HasMaxLength(64);

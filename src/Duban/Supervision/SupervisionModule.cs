@@ -1,7 +1,8 @@
-using Duban.Core.Accounts;
 using Duban.Common.Workflow;
+using Duban.Core.Accounts;
 using Duban.Core.Supervision;
 using Duban.Core.Supervision.Inspections;
+using Duban.Core.Supervision.Slips;
 using Duban.Modules;
 
 namespace Duban.Supervision;
@@ -16,7 +17,11 @@ internal sealed class SupervisionModule : IDubanModule
 
     public IEnumerable<Permission> Permissions => [SupervisionPermissions.Supervise];
 
-    public void AddDomain(IServiceCollection services, IConfiguration configuration) => services.AddSupervision();
+    public void AddDomain(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSupervision();
+        services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
+    }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
@@ -26,6 +31,8 @@ internal sealed class SupervisionModule : IDubanModule
             async (context, findingId) => await context.RequestServices.GetRequiredService<InspectionQueries>().InspectionOfAsync(findingId) is { } id
                 ? $"{PageBase}/{id}"
                 : PageBase);
+        api.MapSlips();
+        app.MapActionForms(SlipEndpoints.PageBase, UrgeSlipWorkflow.Table.Forms, SlipEndpoints.RunAsync);
     }
 
     public IEnumerable<MenuEntry> Menu => [new(MenuGroup.Work, 30, "督查督办", PageBase)];
@@ -33,12 +40,24 @@ internal sealed class SupervisionModule : IDubanModule
     public IEnumerable<HomeLine> Home =>
     [
         new(Roles.Supervisor, 30, "明查暗访、登记发现的问题并发布督查结果", PageBase),
+        new(Roles.Supervisor, 31, "对逾期和临近期限的事项下督办单（蓝、黄、红）", SlipEndpoints.PageBase + "/new"),
         new(Roles.Leadership, 30, "查看督查情况（含未发布的暗访）", PageBase),
-        new(Roles.UnitHead, 30, "查看本单位的督查结果，对明查发现说明或申辩", PageBase),
-        new(Roles.Liaison, 30, "查看本单位的督查结果，对明查发现说明或申辩", PageBase),
+        new(Roles.UnitHead, 30, "签收和反馈本单位的督办单（我的待办）", SlipEndpoints.PageBase),
+        new(Roles.UnitHead, 31, "查看本单位的督查结果，对明查发现说明或申辩", PageBase),
+        new(Roles.Liaison, 30, "签收和反馈本单位的督办单（我的待办）", SlipEndpoints.PageBase),
+        new(Roles.Liaison, 31, "查看本单位的督查结果，对明查发现说明或申辩", PageBase),
     ];
 
-    public IEnumerable<Func<IServiceProvider, Task<WorkList>>> MyWork => [FindingsToAnswerAsync];
+    public IEnumerable<Func<IServiceProvider, Task<WorkList>>> MyWork => [SlipsToHandleAsync, FindingsToAnswerAsync];
+
+    private static async Task<WorkList> SlipsToHandleAsync(IServiceProvider services)
+    {
+        var slips = await services.GetRequiredService<SlipQueries>().AwaitingAsync();
+        return new WorkList("督办单", "签收后在反馈期限内反馈整改情况；超期未反馈的督办单标红。", ["编号", "颜色", "单位", "待办", "反馈期限"],
+            [.. slips.Select(s => new WorkRow([s.Number, s.ColourName, s.UnitName, (s.Acknowledged ? "反馈" : "签收") + "（" + s.StateName + "）",
+                s.ReplyDueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)], $"{SlipEndpoints.PageBase}/{s.Id}",
+                s.Acknowledged ? "反馈" : "签收"))]);
+    }
 
     private static async Task<WorkList> FindingsToAnswerAsync(IServiceProvider services)
     {

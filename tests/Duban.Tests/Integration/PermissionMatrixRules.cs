@@ -8,6 +8,7 @@ using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Duban.Core.Supervision;
 using Duban.Core.Supervision.Inspections;
+using Duban.Core.Supervision.Slips;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
@@ -236,6 +237,22 @@ public static partial class PermissionMatrix
         Add("GET|POST", "/supervision/new", Permitted(SupervisionPermissions.Supervise));
         Add("GET|POST", "/supervision/{Id:int}", Read(RecordKind.SealedInspection));
         Add("GET|POST", "/supervision/code/{Code}", absent);
+        // Urge slips: everyone lists those in their scope; issuing and the proposal are the supervisors'; a slip's
+        // routes by scope (the matrix sends an id no slip has), then by the slip's transition table.
+        Add("GET", "/api/v1/urge-slips/", Open);
+        Add("GET", "/api/v1/urge-slips/proposals", Permitted(SupervisionPermissions.Supervise));
+        Add("POST", "/api/v1/urge-slips/", Permitted(SupervisionPermissions.Supervise, body: (_, _) => []));
+        Add("GET", "/api/v1/urge-slips/{id:int}", Read(RecordKind.Absent));
+        Add("GET", "/api/v1/urge-slips/{id:int}/reply-file", Read(RecordKind.Absent));
+        Add("GET|POST", "/supervision/slips", Open);
+        Add("GET|POST", "/supervision/slips/new", Permitted(SupervisionPermissions.Supervise));
+        Add("GET|POST", "/supervision/slips/{Id:int}", Read(RecordKind.Absent));
+        Add("GET|POST", "/supervision/slips/{Id:int}/print", Read(RecordKind.Absent));
+        foreach (var action in UrgeSlipWorkflow.Table.Actions.Where(a => a.HasForm))
+        {
+            Add("POST", $"/api/v1/urge-slips/{{id:int}}/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+            Add("POST", $"/supervision/slips/{{id:int}}/act/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+        }
 
         // The audit log.
         Add("GET", "/api/v1/audit/", Permitted(AuditPermissions.View));
