@@ -18,6 +18,8 @@ internal sealed class SupervisionModule : IDubanModule
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
+        api.MapDraws();
+        app.MapDrawPageForms();
     }
 
     public IEnumerable<MenuEntry> Menu => [new(MenuGroup.Work, 30, "督查督办", PageBase)];

@@ -6,6 +6,7 @@ using Duban.Core.Catalog;
 using Duban.Core.Common.Workflow;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
+using Duban.Core.Supervision;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
@@ -34,6 +35,8 @@ public enum RecordKind
     Account,
     /// <summary>An id no record has: past the gate, every caller gets the 404 that confirms nothing.</summary>
     Absent,
+    /// <summary>The random draws as a whole: seen only by the roles that see everything, a 404 to everyone else.</summary>
+    Draws,
 }
 
 /// <summary>A record a cell sends, with what its scope and the caller's relations to it depend on.</summary>
@@ -211,6 +214,18 @@ public static partial class PermissionMatrix
         Add("GET|POST", "/org/units/{Id:int}/edit", Read(RecordKind.Unit));
         Add("GET|POST", "/org/people/{Id:int}/edit", Read(RecordKind.Person));
 
+        // Random draws: seen only by the roles that see everything (a draw can name covert targets), drawn and checked
+        // by the supervision office; a draw's routes past the permission are the 404 of an absent id.
+        Add("GET", "/api/v1/draws/", Read(RecordKind.Draws));
+        Add("POST", "/api/v1/draws/", Permitted(SupervisionPermissions.Supervise, body: (_, _) => []));
+        Add("GET", "/api/v1/draws/{id:int}", Read(RecordKind.Absent));
+        Add("GET", "/api/v1/draws/{id:int}/population", Read(RecordKind.Absent));
+        Add("POST", "/api/v1/draws/{id:int}/checks", Permitted(SupervisionPermissions.Supervise, RecordKind.Absent));
+        Add("GET|POST", "/supervision/draws", Read(RecordKind.Draws));
+        Add("GET|POST", "/supervision/draws/new", Permitted(SupervisionPermissions.Supervise));
+        Add("GET|POST", "/supervision/draws/{Id:int}", Read(RecordKind.Absent));
+        Add("POST", "/supervision/draws/{id:int}/checks", Permitted(SupervisionPermissions.Supervise, RecordKind.Absent));
+
         // The audit log.
         Add("GET", "/api/v1/audit/", Permitted(AuditPermissions.View));
         Add("GET", "/api/v1/audit/verify", Permitted(AuditPermissions.View));
@@ -283,6 +298,7 @@ public static partial class PermissionMatrix
         },
         RecordKind.ImportJob => record.OwnerUserId == caller.UserId,
         RecordKind.Absent => false,
+        RecordKind.Draws => Roles.ScopeOf(caller.Role) == DataScope.All,
         _ => true,
     };
 

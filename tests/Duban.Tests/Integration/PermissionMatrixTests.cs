@@ -229,6 +229,7 @@ public abstract class PermissionMatrixTests<TFactory>(TFactory app) where TFacto
             ],
             [RecordKind.Account] = [new(RecordKind.Account, "matrix-supervisor 的账户", Id(otherId))],
             [RecordKind.Absent] = [new(RecordKind.Absent, "不存在的记录", "999999")],
+            [RecordKind.Draws] = [new(RecordKind.Draws, "全部随机抽查", "0")],
         });
     }
 
