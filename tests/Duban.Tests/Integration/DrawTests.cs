@@ -234,6 +234,34 @@ public abstract class DrawTests<TFactory>(TFactory app) where TFactory : DubanFa
         Assert.Contains("资料齐全", shown);
     }
 
+    [Fact]
+    public async Task The_new_draw_page_previews_the_population_keeps_what_was_typed_on_a_refusal_and_redraws_with_a_reason()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        await ClosedItemsAsync(supervisor, "DRAWI-2049", 2049, 3);
+        Dictionary<string, string> Form(string step, string count) => new()
+        {
+            ["Input.Campaign"] = "DRAWI-2049", ["Input.Population"] = "closedItems", ["Input.Count"] = count,
+            ["Input.Seed"] = "页面种子", ["Input.Exclude"] = "ZG-2049-0003", ["Input.Step"] = step,
+        };
+
+        var preview = WebSession.Text(await (await supervisor.SubmitFormAsync("/supervision/draws/new", "draw", Form("preview", ""))).Content.ReadAsStringAsync());
+        Assert.Contains("总体：活动 DRAWI-2049 的已销号事项，回避后共 2 个。", preview);
+        var refused = await (await supervisor.SubmitFormAsync("/supervision/draws/new", "draw", Form("draw", "3"))).Content.ReadAsStringAsync();
+        Assert.Contains("抽取数量应在 1 至 2 之间（回避后总体共 2 个）。", WebSession.Text(refused));
+        Assert.Contains("value=\"页面种子\"", refused);
+        Assert.Contains("ZG-2049-0003</textarea>", refused);
+
+        var drawn = await supervisor.SubmitFormAsync("/supervision/draws/new", "draw", Form("draw", "1"));
+        Assert.Contains("已完成抽取 CJ-2049-001：从 2 个中抽取 1 个。", await supervisor.RedirectedPageTextAsync(drawn));
+        var first = drawn.Headers.Location!.ToString();
+        var noReason = await supervisor.SubmitFormAsync(first, "redraw", new() { ["Redraw.Count"] = "1" });
+        Assert.Contains("重新抽取必须填写理由。", WebSession.Text(await noReason.Content.ReadAsStringAsync()));
+        var redrawn = await supervisor.SubmitFormAsync(first, "redraw", new() { ["Redraw.Count"] = "2", ["Redraw.Reason"] = "抽取数量有误" });
+        Assert.Contains("已重新抽取 CJ-2049-002，替换 CJ-2049-001。", await supervisor.RedirectedPageTextAsync(redrawn));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("demo-leader")).GetAsync("/supervision/draws/new")).StatusCode);
+    }
+
     /// <summary>A campaign of the test's own year with <paramref name="count"/> items of 综合科 taken through to closed.</summary>
     private async Task<IReadOnlyList<ItemView>> ClosedItemsAsync(HttpClient supervisor, string campaign, int year, int count)
     {
