@@ -6,6 +6,7 @@ using Duban.Core.Data;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Duban.Core.Spreadsheets;
+using Duban.Core.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,6 @@ internal static class BenchServices
         .AddSingleton(TimeProvider.System)
         .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
         .AddDubanData(_ => DatabaseSettings.Create("Sqlite", null, dataDir))
-        .AddAccounts().AddOrganization().AddCatalog().AddAuditLog().AddCampaigns().AddLedger().AddSpreadsheets()
+        .AddAccounts().AddOrganization().AddCatalog().AddAuditLog().AddCampaigns().AddLedger().AddSpreadsheets().AddSupervision()
         .BuildServiceProvider();
 }

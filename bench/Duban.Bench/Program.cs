@@ -3,9 +3,14 @@ using Duban.Bench;
 // bench tool: fills a data folder with a ledger of N items for bench/run.sh, and runs the spreadsheet steps.
 //   dotnet Duban.Bench.dll generate --data DIR [--items 1000000] [--units 500]
 //   dotnet Duban.Bench.dll sheets STEP [--dir DIR] [--rows N]   (bench/sheets.sh runs the steps)
+//   dotnet Duban.Bench.dll draws --data DIR [--count 100] [--rounds 3]   (a draw over the closed items, and its verify)
 if (args.FirstOrDefault() == "sheets")
 {
     return await SheetBench.RunAsync(args);
+}
+if (args.FirstOrDefault() == "draws")
+{
+    return await DrawBench.RunAsync(args);
 }
 var options = BenchOptions.Parse(args);
 if (options is null)
