@@ -46,9 +46,52 @@ public static class DrawMethod
         return ranked;
     }
 
-    /// <summary>The first <paramref name="count"/> candidates in drawing order.</summary>
-    public static IReadOnlyList<string> Select(string seed, IEnumerable<string> keys, int count) =>
-        [.. Ranked(seed, keys).Take(count).Select(r => r.Key)];
+    /// <summary>
+    /// The first <paramref name="count"/> candidates in drawing order, the same as the head of <see cref="Ranked"/>:
+    /// only the N best are kept (a bounded heap) and compared as hash bytes, whose order is that of their lowercase
+    /// hex, so 300,000 candidates cost 300,000 hashes but no full sort.
+    /// </summary>
+    public static IReadOnlyList<string> Select(string seed, IEnumerable<string> keys, int count)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+        var prefix = Encoding.UTF8.GetBytes(seed + "\n");
+        var buffer = new byte[prefix.Length + 256];
+        prefix.CopyTo(buffer, 0);
+        // Reversed, so the heap's head is the worst of the N kept, the one a better candidate pushes out.
+        var kept = new PriorityQueue<Candidate, Candidate>(count + 1, Comparer<Candidate>.Create((a, b) => Compare(b, a)));
+        foreach (var key in keys)
+        {
+            var length = prefix.Length + Encoding.UTF8.GetByteCount(key);
+            if (length > buffer.Length)
+            {
+                Array.Resize(ref buffer, length * 2);
+            }
+            Encoding.UTF8.GetBytes(key, buffer.AsSpan(prefix.Length));
+            var candidate = new Candidate(SHA256.HashData(buffer.AsSpan(0, length)), key);
+            if (kept.Count < count)
+            {
+                kept.Enqueue(candidate, candidate);
+            }
+            else if (Compare(candidate, kept.Peek()) < 0)
+            {
+                kept.EnqueueDequeue(candidate, candidate);
+            }
+        }
+        var selected = kept.UnorderedItems.Select(i => i.Element).ToList();
+        selected.Sort(Compare);
+        return [.. selected.Select(c => c.Key)];
+    }
+
+    private readonly record struct Candidate(byte[] Hash, string Key);
+
+    private static int Compare(Candidate a, Candidate b)
+    {
+        var byRank = a.Hash.AsSpan().SequenceCompareTo(b.Hash);
+        return byRank != 0 ? byRank : string.CompareOrdinal(a.Key, b.Key);
+    }
 
     /// <summary>A seed nobody chose: 32 random bytes as lowercase hex.</summary>
     public static string NewSeed() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

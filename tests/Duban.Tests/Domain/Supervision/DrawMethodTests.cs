@@ -76,6 +76,19 @@ public sealed class DrawMethodTests
     }
 
     [Fact]
+    public void Selecting_n_gives_the_head_of_the_full_ranking_for_every_n()
+    {
+        // Select keeps only the N best by hash bytes; Ranked sorts every candidate by hex text. Both must agree.
+        var keys = Enumerable.Range(1, 300).Select(n => $"ZG-2026-{n:0000}").Append("中文键").Append("42").ToList();
+        var ranked = DrawMethod.Ranked(Seed, keys).Select(r => r.Key).ToList();
+
+        foreach (var n in new[] { 1, 2, 7, 100, 301, 302 })
+        {
+            Assert.Equal(ranked.Take(n), DrawMethod.Select(Seed, keys, n));
+        }
+    }
+
+    [Fact]
     public void A_generated_seed_is_32_random_bytes_in_lowercase_hex()
     {
         var first = DrawMethod.NewSeed();

@@ -589,6 +589,8 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("CampaignId", "State", "Code");
+
                     b.HasIndex("State", "DueOn", "DeadlineKind");
 
                     b.HasIndex("UnitId", "State", "Id");

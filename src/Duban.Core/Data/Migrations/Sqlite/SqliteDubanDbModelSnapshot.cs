@@ -568,6 +568,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("CampaignId", "State", "Code");
+
                     b.HasIndex("State", "DueOn", "DeadlineKind");
 
                     b.HasIndex("UnitId", "State", "Id");

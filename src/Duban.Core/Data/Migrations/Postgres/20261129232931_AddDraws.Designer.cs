@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Duban.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDubanDb))]
-    [Migration("20261129225434_AddDraws")]
+    [Migration("20261129232931_AddDraws")]
     partial class AddDraws
     {
         /// <inheritdoc />
@@ -591,6 +591,8 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "State", "Code");
 
                     b.HasIndex("State", "DueOn", "DeadlineKind");
 

@@ -93,6 +93,11 @@ namespace Duban.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_CampaignId_State_Code",
+                table: "Items",
+                columns: new[] { "CampaignId", "State", "Code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawChecks_DrawId_Key",
                 table: "DrawChecks",
                 columns: new[] { "DrawId", "Key" },
@@ -140,6 +145,10 @@ namespace Duban.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Draws");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_CampaignId_State_Code",
+                table: "Items");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Duban.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDubanDb))]
-    [Migration("20261129225350_AddDraws")]
+    [Migration("20261129232858_AddDraws")]
     partial class AddDraws
     {
         /// <inheritdoc />
@@ -570,6 +570,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "State", "Code");
 
                     b.HasIndex("State", "DueOn", "DeadlineKind");
 

@@ -92,6 +92,11 @@ namespace Duban.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_CampaignId_State_Code",
+                table: "Items",
+                columns: new[] { "CampaignId", "State", "Code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawChecks_DrawId_Key",
                 table: "DrawChecks",
                 columns: new[] { "DrawId", "Key" },
@@ -139,6 +144,10 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Draws");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_CampaignId_State_Code",
+                table: "Items");
         }
     }
 }
