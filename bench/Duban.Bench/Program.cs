@@ -4,6 +4,7 @@ using Duban.Bench;
 //   dotnet Duban.Bench.dll generate --data DIR [--items 1000000] [--units 500]
 //   dotnet Duban.Bench.dll sheets STEP [--dir DIR] [--rows N]   (bench/sheets.sh runs the steps)
 //   dotnet Duban.Bench.dll slips --data DIR [--runs 21] [--issue N]   (times the urge-slip proposal)
+//   dotnet Duban.Bench.dll draws --data DIR [--count 100] [--rounds 3]   (a draw over the closed items, and its verify)
 if (args.FirstOrDefault() == "sheets")
 {
     return await SheetBench.RunAsync(args);
@@ -11,6 +12,10 @@ if (args.FirstOrDefault() == "sheets")
 if (args.FirstOrDefault() == "slips")
 {
     return await SlipBench.RunAsync(args);
+}
+if (args.FirstOrDefault() == "draws")
+{
+    return await DrawBench.RunAsync(args);
 }
 var options = BenchOptions.Parse(args);
 if (options is null)

@@ -1,3 +1,4 @@
+using Duban.Core.Supervision.Draws;
 using Duban.Core.Supervision.Inspections;
 using Duban.Core.Supervision.Slips;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public static class SupervisionServices
         services.AddOptions<SupervisionOptions>();
         services.AddScoped<InspectionService>().AddScoped<InspectionQueries>();
         services.AddScoped<SlipQueries>().AddScoped<SlipService>();
+        services.AddScoped<DrawService>();
         return services;
     }
 }

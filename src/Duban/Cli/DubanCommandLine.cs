@@ -26,6 +26,7 @@ public static class DubanCommandLine
             AuditCommands.Create(),
             ImportCommand.Create(),
             ExportCommand.Create(),
+            DrawCommands.Create(),
         };
         // Let exceptions through: the test host stops a started server by throwing from inside Build().
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -33,6 +33,8 @@ internal sealed class SupervisionModule : IDubanModule
                 : PageBase);
         api.MapSlips();
         app.MapActionForms(SlipEndpoints.PageBase, UrgeSlipWorkflow.Table.Forms, SlipEndpoints.RunAsync);
+        api.MapDraws();
+        app.MapDrawPageForms();
     }
 
     public IEnumerable<MenuEntry> Menu => [new(MenuGroup.Work, 30, "督查督办", PageBase)];

@@ -39,6 +39,8 @@ public enum RecordKind
     Absent,
     /// <summary>An unpublished covert visit (暗访): only roles whose scope is everything see it.</summary>
     SealedInspection,
+    /// <summary>The random draws as a whole: seen only by the roles that see everything, a 404 to everyone else.</summary>
+    Draws,
 }
 
 /// <summary>A record a cell sends, with what its scope and the caller's relations to it depend on.</summary>
@@ -253,6 +255,17 @@ public static partial class PermissionMatrix
             Add("POST", $"/api/v1/urge-slips/{{id:int}}/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
             Add("POST", $"/supervision/slips/{{id:int}}/act/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
         }
+        // Random draws: seen only by the roles that see everything (a draw can name covert targets), drawn and checked
+        // by the supervision office; a draw's routes past the permission are the 404 of an absent id.
+        Add("GET", "/api/v1/draws/", Read(RecordKind.Draws));
+        Add("POST", "/api/v1/draws/", Permitted(SupervisionPermissions.Supervise, body: (_, _) => []));
+        Add("GET", "/api/v1/draws/{id:int}", Read(RecordKind.Absent));
+        Add("GET", "/api/v1/draws/{id:int}/population", Read(RecordKind.Absent));
+        Add("POST", "/api/v1/draws/{id:int}/checks", Permitted(SupervisionPermissions.Supervise, RecordKind.Absent));
+        Add("GET|POST", "/supervision/draws", Read(RecordKind.Draws));
+        Add("GET|POST", "/supervision/draws/new", Permitted(SupervisionPermissions.Supervise));
+        Add("GET|POST", "/supervision/draws/{Id:int}", Read(RecordKind.Absent));
+        Add("POST", "/supervision/draws/{id:int}/checks", Permitted(SupervisionPermissions.Supervise, RecordKind.Absent));
 
         // The audit log.
         Add("GET", "/api/v1/audit/", Permitted(AuditPermissions.View));
@@ -327,6 +340,7 @@ public static partial class PermissionMatrix
         RecordKind.ImportJob => record.OwnerUserId == caller.UserId,
         RecordKind.Absent => false,
         RecordKind.SealedInspection => Roles.ScopeOf(caller.Role) == DataScope.All,
+        RecordKind.Draws => Roles.ScopeOf(caller.Role) == DataScope.All,
         _ => true,
     };
 

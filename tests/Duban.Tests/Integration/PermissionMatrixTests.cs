@@ -230,6 +230,7 @@ public abstract class PermissionMatrixTests<TFactory>(TFactory app) where TFacto
             [RecordKind.Account] = [new(RecordKind.Account, "matrix-supervisor 的账户", Id(otherId))],
             [RecordKind.Absent] = [new(RecordKind.Absent, "不存在的记录", "999999") { FileId = 999999 }],
             [RecordKind.SealedInspection] = [new(RecordKind.SealedInspection, "未发布的暗访（综合科）", await SealedInspectionAsync(supervisor, general.Id, peopleOfSecretariat[0].Id))],
+            [RecordKind.Draws] = [new(RecordKind.Draws, "全部随机抽查", "0")],
         });
     }
 

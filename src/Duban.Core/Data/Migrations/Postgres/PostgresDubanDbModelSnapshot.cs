@@ -594,6 +594,8 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("CampaignId", "State", "Code");
+
                     b.HasIndex("State", "DueOn", "DeadlineKind");
 
                     b.HasIndex("UnitId", "State", "Id");
@@ -711,6 +713,168 @@ namespace Duban.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ColumnMappings");
+                });
+
+            modelBuilder.Entity("Duban.Core.Supervision.Draws.Draw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("DrawnByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExcludedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PopulationHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PopulationSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PopulationText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplaceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ReplacesDrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("SeedGenerated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SelectedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ReplacesDrawId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Draws", (string)null);
+                });
+
+            modelBuilder.Entity("Duban.Core.Supervision.Draws.DrawCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EvidenceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EvidenceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("EvidenceSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("DrawId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DrawChecks", (string)null);
                 });
 
             modelBuilder.Entity("Duban.Core.Supervision.Inspections.FindingFile", b =>
@@ -1336,6 +1500,35 @@ namespace Duban.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Duban.Core.Supervision.Draws.Draw", b =>
+                {
+                    b.HasOne("Duban.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Duban.Core.Supervision.Draws.Draw", null)
+                        .WithOne()
+                        .HasForeignKey("Duban.Core.Supervision.Draws.Draw", "ReplacesDrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Duban.Core.Supervision.Draws.DrawCheck", b =>
+                {
+                    b.HasOne("Duban.Core.Supervision.Draws.Draw", null)
+                        .WithMany("Checks")
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Duban.Core.Ledger.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Duban.Core.Supervision.Inspections.FindingFile", b =>
                 {
                     b.HasOne("Duban.Core.Supervision.Inspections.InspectionFinding", null)
@@ -1496,6 +1689,11 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.Navigation("Evidence");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Duban.Core.Supervision.Draws.Draw", b =>
+                {
+                    b.Navigation("Checks");
                 });
 
             modelBuilder.Entity("Duban.Core.Supervision.Inspections.Inspection", b =>
