@@ -8,10 +8,10 @@ namespace Duban.Supervision;
 
 /// <summary>A new inspection: kind is announced, covert, thematic (or 明查/暗访/专项督查); the campaign by its code, the open one when left out.</summary>
 public sealed record InspectionRequest(string? Campaign, string? Kind, string? Title, IReadOnlyList<int>? UnitIds, IReadOnlyList<int>? InspectorIds,
-    DateOnly? PlannedOn, IReadOnlyList<string?>? CheckList)
+    DateOnly? PlannedOn, IReadOnlyList<string?>? CheckList, int? DrawId)
 {
     public InspectionInput ToInput() => new(Campaign, Kind is null ? null : InspectionTerms.FindKind(Kind) ?? throw InspectionErrors.KindRequired(),
-        Title, UnitIds ?? [], InspectorIds ?? [], PlannedOn, CheckList ?? []);
+        Title, UnitIds ?? [], InspectorIds ?? [], PlannedOn, CheckList ?? [], DrawId);
 }
 
 public sealed record InspectionSummary(int Id, string Code, string Kind, string KindName, string Title, DateOnly PlannedOn, InspectionState State,
@@ -53,7 +53,7 @@ internal static class InspectionEndpoints
                 var inspection = await service.CreateAsync(request.ToInput(), ct);
                 return Results.Created($"/api/v1/inspections/{inspection.Id}", InspectionResponse.From(await service.ViewAsync(inspection, ct)));
             })
-            .WithSummary("新建督查：kind（announced 明查 / covert 暗访 / thematic 专项督查）、title、unitIds、inspectorIds、plannedOn 必填；campaign、checkList 可选；督查人员不能督查本单位（回避）");
+            .WithSummary("新建督查：kind（announced 明查 / covert 暗访 / thematic 专项督查）、title、unitIds、inspectorIds、plannedOn 必填；campaign、checkList 可选；督查人员不能督查本单位（回避）。kind 为 revisit（回头看）时以 drawId 指明抽取已销号事项的随机抽查，被督查单位取自抽中事项");
         inspections.MapGet("/{id:int}", async (int id, InspectionService service, CancellationToken ct) =>
             InspectionResponse.From(await service.ViewAsync(await service.GetAsync(id, ct), ct))).WithSummary("督查详情：发现的问题及其整改事项");
         inspections.MapGet("/{id:int}/files/{fileId:int}", async (int id, int fileId, InspectionService service, HttpContext context, CancellationToken ct) =>

@@ -57,8 +57,15 @@ public static class InspectionErrors
     public static DubanException RevisitFindings() =>
         new(ErrorKind.Validation, "回头看的结果在随机抽查的核验中逐项记录，不在此登记。");
 
-    public static DubanException RevisitNeedsDraw() =>
-        new(ErrorKind.Validation, "回头看督查由抽取已销号事项的随机抽查生成：请在抽查页面建立。", "kind");
+    public static DubanException RevisitOfUnits() => new(ErrorKind.Validation, "回头看针对已销号事项：请选择抽取已销号事项的随机抽查。", "drawId");
+
+    public static DubanException RevisitOfReplacedDraw(string code, string replacement) =>
+        new(ErrorKind.Conflict, $"随机抽查 {code} 已被 {replacement} 取代，请用新的抽取结果建立回头看。");
+
+    public static DubanException RevisitExists(string code, string inspection) =>
+        new(ErrorKind.Conflict, $"随机抽查 {code} 已建立回头看督查 {inspection}。", "drawId");
+
+    public static DubanException DrawRequired() => new(ErrorKind.Validation, "回头看督查需要指明随机抽查（drawId）。", "drawId");
 
     public static DubanException AlreadyPublished(string code) => new(ErrorKind.Conflict, $"督查 {code} 已发布，不能重复发布或再修改。");
 

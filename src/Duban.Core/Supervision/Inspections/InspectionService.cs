@@ -11,7 +11,7 @@ namespace Duban.Core.Supervision.Inspections;
 
 /// <summary>What the supervision office fills in to plan an inspection.</summary>
 public sealed record InspectionInput(string? Campaign, InspectionKind? Kind, string? Title, IReadOnlyList<int> UnitIds,
-    IReadOnlyList<int> InspectorIds, DateOnly? PlannedOn, IReadOnlyList<string?> CheckList);
+    IReadOnlyList<int> InspectorIds, DateOnly? PlannedOn, IReadOnlyList<string?> CheckList, int? DrawId = null);
 
 /// <summary>
 /// Inspections: planning them, their steps (by the transition tables of <see cref="InspectionWorkflow"/>), findings
@@ -19,7 +19,7 @@ public sealed record InspectionInput(string? Campaign, InspectionKind? Kind, str
 /// sealed covert visit is simply not found by those who may not see it.
 /// </summary>
 public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignService campaigns, EvidenceStore files,
-    Microsoft.Extensions.Options.IOptions<LedgerOptions> ledgerOptions)
+    Microsoft.Extensions.Options.IOptions<LedgerOptions> ledgerOptions, Draws.DrawService draws)
 {
     private ItemActor By => new(db.Actor.UserId, db.Actor.Name);
 
@@ -65,7 +65,8 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
         var kind = input.Kind ?? throw InspectionErrors.KindRequired();
         if (kind == InspectionKind.Revisit)
         {
-            throw InspectionErrors.RevisitNeedsDraw();
+            return await PlanRevisitAsync(input.DrawId ?? throw InspectionErrors.DrawRequired(), input.Title, input.InspectorIds, input.PlannedOn,
+                cancellationToken);
         }
         var campaign = input.Campaign is { Length: > 0 } code ? await campaigns.GetAsync(code, cancellationToken) : await campaigns.DefaultAsync(cancellationToken);
         var units = await UnitsAsync(input.UnitIds, cancellationToken);
@@ -75,6 +76,61 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
         return await db.AddNumberedAsync(ct => LastNumberAsync(campaign.Year, ct),
             number => Inspection.Plan(campaign, number, kind, input.Title, input.PlannedOn, units, inspectors, input.CheckList, By, Now),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A 回头看 of a draw over closed items: the units of the drawn items are its targets, the draw's checks its
+    /// results. One per draw; a replaced draw has none.
+    /// </summary>
+    public async Task<Inspection> PlanRevisitAsync(int drawId, string? title, IReadOnlyList<int> inspectorIds, DateOnly? plannedOn,
+        CancellationToken cancellationToken = default)
+    {
+        db.Actor.Require(SupervisionPermissions.Supervise);
+        var detail = await draws.GetAsync(drawId, cancellationToken);
+        var draw = detail.Draw;
+        if (draw.Population != Draws.DrawPopulation.ClosedItems)
+        {
+            throw InspectionErrors.RevisitOfUnits();
+        }
+        if (detail.ReplacedByCode is { } replacement)
+        {
+            throw InspectionErrors.RevisitOfReplacedDraw(draw.Code, replacement);
+        }
+        if (await db.Set<Inspection>().IgnoreQueryFilters().Where(i => i.DrawId == drawId).Select(i => i.Code).FirstOrDefaultAsync(cancellationToken)
+            is { } existing)
+        {
+            throw InspectionErrors.RevisitExists(draw.Code, existing);
+        }
+        var campaign = await campaigns.GetAsync(draw.CampaignId, cancellationToken);
+        var itemIds = detail.ItemIds.Values.ToList();
+        var units = await db.Items.IgnoreQueryFilters().Where(i => itemIds.Contains(i.Id)).Select(i => i.UnitId).Distinct().ToListAsync(cancellationToken);
+        var targets = await UnitsAsync(units, cancellationToken);
+        var inspectors = await InspectorsAsync(inspectorIds, cancellationToken);
+        var name = string.IsNullOrWhiteSpace(title) ? $"回头看（{draw.Code}）" : title;
+        Inspection.Plan(campaign, 1, InspectionKind.Revisit, name, plannedOn, targets, inspectors, [], By, Now, drawId);
+        return await db.AddNumberedAsync(ct => LastNumberAsync(campaign.Year, ct),
+            number => Inspection.Plan(campaign, number, InspectionKind.Revisit, name, plannedOn, targets, inspectors, [], By, Now, drawId),
+            cancellationToken);
+    }
+
+    /// <summary>The checks of a 回头看's draw on items the actor may see, and the drawn items not checked yet.</summary>
+    public async Task<IReadOnlyList<RevisitCheckView>> RevisitChecksAsync(Inspection inspection, CancellationToken cancellationToken = default)
+    {
+        if (inspection.DrawId is not { } drawId)
+        {
+            return [];
+        }
+        var draw = await db.Set<Draws.Draw>().AsNoTracking().Include(d => d.Checks).FirstAsync(d => d.Id == drawId, cancellationToken);
+        var keys = draw.SelectedKeys.ToList();
+        var items = await db.Items.AsNoTracking().Where(i => i.CampaignId == draw.CampaignId && keys.Contains(i.Code))
+            .Select(i => new { i.Id, i.Code, i.UnitId, i.State }).ToListAsync(cancellationToken);
+        var unitNames = await db.Units.IgnoreQueryFilters().Where(u => items.Select(i => i.UnitId).Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return [.. items.OrderBy(i => keys.IndexOf(i.Code)).Select(i =>
+        {
+            var check = draw.Checks.FirstOrDefault(c => c.Key == i.Code);
+            return new RevisitCheckView(i.Code, i.Id, unitNames.GetValueOrDefault(i.UnitId, ""), i.State, check?.Passed, check?.Reason, check?.By, check?.At);
+        })];
     }
 
     /// <summary>Takes a step of the inspection's table with what the person sent: the API and the page forms share it.</summary>

@@ -38,3 +38,6 @@ public sealed record FindingView(int Id, int UnitId, string UnitName, string Pro
         f.Item?.Id, f.Item?.Code, f.Item?.State,
         f.Item is { } item ? LightRule.Of(item.State == Ledger.ItemState.Closed, item.DeadlineKind, item.DueOn, today, yellowDays) : null);
 }
+
+/// <summary>A drawn item of a 回头看: its unit and state, and the check's result once recorded (null: not checked yet).</summary>
+public sealed record RevisitCheckView(string Key, int ItemId, string UnitName, ItemState ItemState, bool? Passed, string? Reason, string? By, DateTime? At);
