@@ -197,6 +197,51 @@ public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : D
         Assert.DoesNotContain(title, WebSession.Text(await supervisor.GetStringAsync("/supervision?kind=announced")));
     }
 
+    [Fact]
+    public async Task A_revisit_of_a_draw_targets_the_drawn_items_units_and_shows_its_checks()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var drawn = await supervisor.PostAsJsonAsync("/api/v1/draws", new
+        {
+            campaign = DemoData.CampaignCode, population = "closedItems", count = 2, seed = "回头看测试" + Guid.NewGuid().ToString("N")[..6],
+        });
+        Assert.True(drawn.StatusCode == HttpStatusCode.Created, await drawn.Content.ReadAsStringAsync());
+        var draw = (await drawn.Content.ReadFromJsonAsync<DrawResponse>(WebSession.Json))!;
+        var items = new List<ItemView>();
+        foreach (var key in draw.Selected)
+        {
+            var row = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?q=" + key)).Items.Single(r => r.Code == key);
+            items.Add(await supervisor.GetJsonAsync<ItemView>($"/api/v1/items/{row.Id}"));
+        }
+        var withoutDraw = await supervisor.PostAsJsonAsync("/api/v1/inspections", new { kind = "revisit", inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(1) });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutDraw.StatusCode);
+
+        var created = await supervisor.PostAsJsonAsync("/api/v1/inspections", new
+        {
+            kind = "revisit", drawId = draw.Id, inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(1),
+        });
+
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var revisit = (await created.Content.ReadFromJsonAsync<InspectionResponse>(WebSession.Json))!;
+        Assert.Equal(("revisit", $"回头看（{draw.Code}）", draw.Id), (revisit.Kind, revisit.Title, revisit.DrawId));
+        Assert.Equal(items.Select(i => i.Unit.Id).Distinct().Order(), revisit.Units.Select(u => u.Id).Order());
+        var again = await supervisor.PostAsJsonAsync("/api/v1/inspections", new
+        {
+            kind = "revisit", drawId = draw.Id, inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(1),
+        });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains($"已建立回头看督查 {revisit.Code}", (await again.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+
+        var failed = await supervisor.PostAsJsonAsync($"/api/v1/draws/{draw.Id}/checks", new { key = items[0].Code, passed = false, reason = "整改后问题反弹" });
+        Assert.True(failed.IsSuccessStatusCode, await failed.Content.ReadAsStringAsync());
+        Assert.Equal(ItemState.InProgress, (await supervisor.GetJsonAsync<ItemView>($"/api/v1/items/{items[0].Id}")).State);
+        var page = WebSession.Text(await supervisor.GetStringAsync($"/supervision/{revisit.Id}"));
+        Assert.Contains("回头看核验结果（1 / 2）", page);
+        Assert.Contains("不通过", page);
+        Assert.Contains("整改后问题反弹", page);
+        Assert.Contains(revisit.Code, WebSession.Text(await supervisor.GetStringAsync($"/supervision/draws/{draw.Id}")));
+    }
+
     private async Task<(int Inspections, int Events)> CountsAsync() => await app.AsSystemAsync(async sp =>
     {
         var db = sp.GetRequiredService<DubanDb>();
