@@ -10,7 +10,7 @@ namespace Duban.Core.Data;
 /// The demo office of `--demo`: 区政府办公室 with its sections, about 40 people, one account per role and the 2026
 /// campaign. Loading twice changes nothing.
 /// </summary>
-public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvider clock, Supervision.Inspections.InspectionService inspections)
+public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvider clock, IServiceProvider services)
 {
     public const string Password = "Demo#2026";
     public const string CampaignCode = "ZFJS-2026";
@@ -64,7 +64,7 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
         }
         var campaign = await db.Set<Campaign>().FirstAsync(c => c.Code == CampaignCode);
         await new Ledger.DemoLedger(db, clock).LoadAsync(campaign.Id, campaign.Year);
-        await new Supervision.DemoSupervision(db, inspections, clock).LoadAsync(campaign.Code);
+        await new Supervision.DemoSupervision(db, services, clock).LoadAsync(campaign.Code);
         return messages;
     }
 

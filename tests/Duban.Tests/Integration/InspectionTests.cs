@@ -6,6 +6,7 @@ using Duban.Core.Audit;
 using Duban.Core.Data;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
+using Duban.Core.Supervision.Slips;
 using Duban.Ledger;
 using Duban.Supervision;
 using Duban.Tests.Infrastructure;
@@ -213,12 +214,15 @@ public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : D
             var row = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?q=" + key)).Items.Single(r => r.Code == key);
             items.Add(await supervisor.GetJsonAsync<ItemView>($"/api/v1/items/{row.Id}"));
         }
-        var withoutDraw = await supervisor.PostAsJsonAsync("/api/v1/inspections", new { kind = "revisit", inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(1) });
+        // 回避: the inspector comes from a unit none of the drawn items belongs to.
+        var people = (await supervisor.GetJsonAsync<PagedResponse<PersonRow>>("/api/v1/people?pageSize=200")).Items;
+        var inspector = people.First(p => items.All(i => i.Unit.Id != p.UnitId)).Id;
+        var withoutDraw = await supervisor.PostAsJsonAsync("/api/v1/inspections", new { kind = "revisit", inspectorIds = new[] { inspector }, plannedOn = Day(1) });
         Assert.Equal(HttpStatusCode.BadRequest, withoutDraw.StatusCode);
 
         var created = await supervisor.PostAsJsonAsync("/api/v1/inspections", new
         {
-            kind = "revisit", drawId = draw.Id, inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(1),
+            kind = "revisit", drawId = draw.Id, inspectorIds = new[] { inspector }, plannedOn = Day(1),
         });
 
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -227,7 +231,7 @@ public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : D
         Assert.Equal(items.Select(i => i.Unit.Id).Distinct().Order(), revisit.Units.Select(u => u.Id).Order());
         var again = await supervisor.PostAsJsonAsync("/api/v1/inspections", new
         {
-            kind = "revisit", drawId = draw.Id, inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(1),
+            kind = "revisit", drawId = draw.Id, inspectorIds = new[] { inspector }, plannedOn = Day(1),
         });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains($"已建立回头看督查 {revisit.Code}", (await again.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
@@ -240,6 +244,28 @@ public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : D
         Assert.Contains("不通过", page);
         Assert.Contains("整改后问题反弹", page);
         Assert.Contains(revisit.Code, WebSession.Text(await supervisor.GetStringAsync($"/supervision/draws/{draw.Id}")));
+    }
+
+    [Fact]
+    public async Task The_demo_has_a_published_announced_inspection_a_sealed_covert_visit_a_failed_revisit_and_slips_of_each_colour()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var inspections = (await supervisor.GetJsonAsync<PagedResponse<InspectionSummary>>("/api/v1/inspections?pageSize=100")).Items;
+        // Loaded before any test ran, the demo's records come first.
+        var announced = inspections.Single(i => i.Title == "第三季度作风建设明查");
+        Assert.Equal(("announced", 3), (announced.Kind, announced.Items));
+        var covert = inspections.Single(i => i.Title == "窗口服务暗访");
+        Assert.Equal(("covert", "发现已汇总"), (covert.Kind, covert.StateName));
+        Assert.DoesNotContain((await (await app.SignedInAsync("demo-head")).GetJsonAsync<PagedResponse<InspectionSummary>>("/api/v1/inspections?pageSize=100")).Items,
+            i => i.Id == covert.Id);
+        var revisit = await supervisor.GetJsonAsync<InspectionResponse>($"/api/v1/inspections/{inspections.Where(i => i.Kind == "revisit").MinBy(i => i.Id)!.Id}");
+        var draw = await supervisor.GetJsonAsync<DrawResponse>($"/api/v1/draws/{revisit.DrawId}");
+        var failed = Assert.Single(draw.Checks, c => !c.Passed);
+        var reopened = (await supervisor.GetJsonAsync<ItemListResponse>("/api/v1/items?q=" + failed.Key)).Items.Single(r => r.Code == failed.Key);
+        Assert.Equal(ItemState.InProgress, reopened.State);
+        var slips = (await supervisor.GetJsonAsync<PagedResponse<Duban.Core.Supervision.Slips.SlipRow>>("/api/v1/urge-slips?pageSize=100")).Items;
+        Assert.Equal([SlipColour.Blue, SlipColour.Yellow, SlipColour.Red], slips.Select(s => s.Colour).Distinct().Order());
+        Assert.Contains(slips, s => s.State == SlipState.Overdue);
     }
 
     private async Task<(int Inspections, int Events)> CountsAsync() => await app.AsSystemAsync(async sp =>
