@@ -64,7 +64,10 @@ internal sealed class DemoSupervision(DubanDb db, IServiceProvider services, Tim
         await _inspections.PlanRevisitAsync(draw.Id, null, inspectors, today);
     }
 
-    /// <summary>A 蓝 slip to 信息科 issued ten days ago and unanswered past its deadline, a 黄 one to 综合科 and a 红 one (a second slip on 综合科's item).</summary>
+    /// <summary>
+    /// A 蓝 slip to 信息科 issued ten days ago and unanswered past its deadline, a 黄 one to 秘书科 and a 红 one (a
+    /// second slip on 秘书科's item). 综合科's overdue items are left for a first slip to be tried on.
+    /// </summary>
     private async Task SlipsAsync(Dictionary<string, int> units, DateOnly today)
     {
         var open = db.Items.Where(i => (i.State == ItemState.Assigned || i.State == ItemState.InProgress) && i.DeadlineKind == DeadlineKind.Date);
@@ -78,7 +81,7 @@ internal sealed class DemoSupervision(DubanDb db, IServiceProvider services, Tim
             await earlier.IssueAsync(new SlipInput([late], "请于三日内反馈整改进展，说明逾期原因。", today.AddDays(-7)));
         }
         var slips = services.GetRequiredService<SlipService>();
-        var overdue = await open.Where(i => i.UnitId == units["综合科"] && i.DueOn < today).OrderBy(i => i.DueOn).Select(i => i.Id).Take(2).ToListAsync();
+        var overdue = await open.Where(i => i.UnitId == units["秘书科"] && i.DueOn < today).OrderBy(i => i.DueOn).Select(i => i.Id).Take(2).ToListAsync();
         if (overdue.Count > 0)
         {
             await slips.IssueAsync(new SlipInput(overdue, "该事项已逾期，请立即组织整改并于五个工作日内书面反馈。", today.AddDays(7)));
