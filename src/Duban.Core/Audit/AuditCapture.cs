@@ -51,8 +51,10 @@ internal sealed class AuditCapture
                                               && !HiddenProperties.Contains(p.Metadata.Name))
                     .Select(p => p.Metadata.Name).ToArray()
                 : [];
-            // A save that only renewed secrets (a new security stamp) has nothing a reader could use.
-            if (entry.State == EntityState.Modified && changed.Length == 0)
+            // A save that only renewed secrets (a new security stamp) has nothing a reader could use; a version that only
+            // moved with a change to the record's parts (a finding added to an inspection) is told by the part's event.
+            if (entry.State == EntityState.Modified
+                && changed.All(name => entry.Property(name).Metadata.IsConcurrencyToken))
             {
                 continue;
             }

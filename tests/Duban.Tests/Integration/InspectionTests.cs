@@ -23,6 +23,7 @@ namespace Duban.Tests.Integration;
 public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
     private static readonly string[] UnitRoles = ["demo-head", "demo-liaison", "demo-member"];
+    private static readonly int[] NoSuchId = [0];
 
     [Fact]
     public async Task A_covert_visit_is_invisible_to_the_inspected_unit_until_published_then_its_findings_are_its_items()
@@ -105,6 +106,17 @@ public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : D
             kind = "announced", title = "无权新建", unitIds = new[] { general.Id }, inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(3),
         });
         Assert.Equal(HttpStatusCode.Forbidden, byHead.StatusCode);
+        var noSuchUnit = await supervisor.PostAsJsonAsync("/api/v1/inspections", new
+        {
+            kind = "announced", title = "无此单位", unitIds = NoSuchId, inspectorIds = new[] { await InspectorAsync(supervisor) }, plannedOn = Day(3),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, noSuchUnit.StatusCode);
+        Assert.Contains("单位（编号 0）不存在", (await noSuchUnit.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var noSuchInspector = await supervisor.PostAsJsonAsync("/api/v1/inspections", new
+        {
+            kind = "announced", title = "无此人员", unitIds = new[] { general.Id }, inspectorIds = NoSuchId, plannedOn = Day(3),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, noSuchInspector.StatusCode);
         Assert.Equal(inspections, (await CountsAsync()).Inspections);
     }
 
@@ -204,7 +216,7 @@ public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : D
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var drawn = await supervisor.PostAsJsonAsync("/api/v1/draws", new
         {
-            campaign = DemoData.CampaignCode, population = "closedItems", count = 2, seed = "回头看测试" + Guid.NewGuid().ToString("N")[..6],
+            campaign = DemoData.CampaignCode, population = "closedItems", count = 2, seed = "回头看测试", exclude = new string?[] { null },
         });
         Assert.True(drawn.StatusCode == HttpStatusCode.Created, await drawn.Content.ReadAsStringAsync());
         var draw = (await drawn.Content.ReadFromJsonAsync<DrawResponse>(WebSession.Json))!;

@@ -89,7 +89,7 @@ public sealed class Draw
             throw DrawErrors.ReasonWithoutReplaces();
         }
         var all = new HashSet<string>(candidates, StringComparer.Ordinal);
-        var excluded = DrawMethod.Sorted((request.Exclude ?? []).Select(k => k.Trim()).Where(k => k.Length > 0));
+        var excluded = DrawMethod.Sorted((request.Exclude ?? []).Select(k => k?.Trim() ?? "").Where(k => k.Length > 0));
         if (excluded.FirstOrDefault(k => !all.Contains(k)) is { } stranger)
         {
             throw DrawErrors.ExcludedNotInPopulation(stranger);

@@ -81,7 +81,7 @@ public sealed class DrawService(DubanDb db, TimeProvider clock, CampaignService 
         db.Actor.Require(SupervisionPermissions.Supervise);
         var campaign = await CampaignAsync(campaignCode, cancellationToken);
         var candidates = new HashSet<string>(await CandidatesAsync(campaign, DrawTerms.Parse(population), cancellationToken), StringComparer.Ordinal);
-        foreach (var key in (exclude ?? []).Select(k => k.Trim()).Where(k => k.Length > 0))
+        foreach (var key in (exclude ?? []).Select(k => k?.Trim() ?? "").Where(k => k.Length > 0))
         {
             if (!candidates.Remove(key))
             {
@@ -147,17 +147,26 @@ public sealed class DrawService(DubanDb db, TimeProvider clock, CampaignService 
         // The file is stored only once everything else is known to be acceptable.
         var stored = evidence is null ? null : await files.SaveAsync(evidence, fileName, cancellationToken);
         var check = draw.RecordCheck(key, input.Passed, input.Reason, replacedBy, item.Id, item.UnitId, stored, By, Now);
-        if (check.Passed)
+        try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        else
-        {
-            await db.ActAsync(LedgerWorkflow.Table, item, ItemAction.Reopen, null, reopened =>
+            if (check.Passed)
             {
-                reopened.Reopen(draw.ReopenReason(check.Reason!), By, Now);
-                return Task.CompletedTask;
-            }, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await db.ActAsync(LedgerWorkflow.Table, item, ItemAction.Reopen, null, reopened =>
+                {
+                    reopened.Reopen(draw.ReopenReason(check.Reason!), By, Now);
+                    return Task.CompletedTask;
+                }, cancellationToken);
+            }
+        }
+        catch (DbUpdateException)
+        {
+            // The same key checked twice at once: the unique index keeps the first.
+            db.ChangeTracker.Clear();
+            throw DrawErrors.AlreadyChecked(key);
         }
         return await DetailAsync(draw, cancellationToken);
     }

@@ -10,7 +10,7 @@ namespace Duban.Core.Supervision.Inspections;
 /// closed (已完结) while every one of them is. A covert visit (暗访) is sealed from the units it concerns until it is
 /// published: its targets and findings carry the seal, and the database's scope filter keeps them out of sight.
 /// </summary>
-public sealed class Inspection
+public sealed class Inspection : Common.Workflow.IVersioned
 {
     public const int TitleMaxLength = 200;
     public const int CheckItemMaxLength = 200;
@@ -37,6 +37,12 @@ public sealed class Inspection
     public DateTime CreatedAt { get; private set; }
     public string? PublishedBy { get; private set; }
     public DateTime? PublishedAt { get; private set; }
+
+    /// <summary>
+    /// Moves on with every change, its findings' and answers' included, so two changes made from the same reading
+    /// (a finding added while the results are published) cannot both be saved.
+    /// </summary>
+    public int Version { get; private set; }
 
     private readonly List<InspectionTarget> _targets = [];
     private readonly List<Inspector> _inspectors = [];
@@ -136,6 +142,7 @@ public sealed class Inspection
         }
         var finding = new InspectionFinding(target, problem, categoryIds, severity, dueOn, IsSealed, by, at);
         _findings.Add(finding);
+        Version++;
         return finding;
     }
 
@@ -151,6 +158,7 @@ public sealed class Inspection
             throw InspectionErrors.AnswerAfterPublishing();
         }
         finding.Answered(text, by, at);
+        Version++;
     }
 
     /// <summary>
@@ -176,12 +184,14 @@ public sealed class Inspection
         State = InspectionState.Published;
         PublishedAt = at;
         PublishedBy = by.Name;
+        Version++;
     }
 
     private void Move(InspectionState from, InspectionState to, string action)
     {
         RequireState(action, from);
         State = to;
+        Version++;
     }
 
     private void RequireState(string action, params InspectionState[] states)

@@ -19,6 +19,9 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         inspection.Property(i => i.CreatedBy).HasMaxLength(100);
         inspection.Property(i => i.PublishedBy).HasMaxLength(100);
         inspection.Ignore(i => i.IsSealed);
+        inspection.Property(i => i.Version).IsConcurrencyToken();
+        // One 回头看 per draw, even when two are planned at once.
+        inspection.HasIndex(i => i.DrawId).IsUnique();
         inspection.HasOne<Campaigns.Campaign>().WithMany().HasForeignKey(i => i.CampaignId).OnDelete(DeleteBehavior.Restrict);
         inspection.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);
         inspection.HasMany(i => i.Inspectors).WithOne().HasForeignKey(t => t.InspectionId).OnDelete(DeleteBehavior.Cascade);

@@ -108,9 +108,23 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
         var inspectors = await InspectorsAsync(inspectorIds, cancellationToken);
         var name = string.IsNullOrWhiteSpace(title) ? $"回头看（{draw.Code}）" : title;
         Inspection.Plan(campaign, 1, InspectionKind.Revisit, name, plannedOn, targets, inspectors, [], By, Now, drawId);
-        return await db.AddNumberedAsync(ct => LastNumberAsync(campaign.Year, ct),
-            number => Inspection.Plan(campaign, number, InspectionKind.Revisit, name, plannedOn, targets, inspectors, [], By, Now, drawId),
-            cancellationToken);
+        try
+        {
+            return await db.AddNumberedAsync(ct => LastNumberAsync(campaign.Year, ct),
+                number => Inspection.Plan(campaign, number, InspectionKind.Revisit, name, plannedOn, targets, inspectors, [], By, Now, drawId),
+                cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Planned twice at once: the unique index on the draw keeps the first.
+            db.ChangeTracker.Clear();
+            var other = await db.Set<Inspection>().IgnoreQueryFilters().Where(i => i.DrawId == drawId).Select(i => i.Code).FirstOrDefaultAsync(cancellationToken);
+            if (other is not null)
+            {
+                throw InspectionErrors.RevisitExists(draw.Code, other);
+            }
+            throw;
+        }
     }
 
     /// <summary>The checks of a 回头看's draw on items the actor may see, and the drawn items not checked yet.</summary>
@@ -237,7 +251,7 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
         var distinct = ids.Distinct().ToList();
         var units = await db.Units.Where(u => distinct.Contains(u.Id) && u.DeactivatedAt == null)
             .Select(u => new { u.Id, u.Path, u.Name }).ToListAsync(cancellationToken);
-        if (distinct.FirstOrDefault(id => units.All(u => u.Id != id)) is var missing and not 0)
+        if (distinct.Where(id => units.All(u => u.Id != id)).Select(id => (int?)id).FirstOrDefault() is { } missing)
         {
             throw InspectionErrors.UnitUnknown(missing);
         }
@@ -249,7 +263,7 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
         var distinct = ids.Distinct().ToList();
         var people = await db.People.Where(p => distinct.Contains(p.Id) && p.DeactivatedAt == null)
             .Select(p => new { p.Id, p.Name, p.UnitId, UnitName = p.Unit!.Name }).ToListAsync(cancellationToken);
-        if (distinct.FirstOrDefault(id => people.All(p => p.Id != id)) is var missing and not 0)
+        if (distinct.Where(id => people.All(p => p.Id != id)).Select(id => (int?)id).FirstOrDefault() is { } missing)
         {
             throw InspectionErrors.InspectorUnknown(missing);
         }

@@ -17,7 +17,7 @@ public sealed record InspectionView(int Id, string Code, InspectionKind Kind, st
         [.. inspection.Targets.OrderBy(t => t.Id).Select(t => new TargetView(t.UnitId, t.UnitName))],
         [.. inspection.Inspectors.OrderBy(i => i.Id).Select(i => new InspectorView(i.PersonId, i.Name, i.UnitName))],
         [.. inspection.Findings.OrderBy(f => f.Id).Select(f => FindingView.From(f, today, yellowDays))],
-        inspection.DrawId, inspection.CreatedBy, inspection.CreatedAt, inspection.PublishedBy, inspection.PublishedAt, 0);
+        inspection.DrawId, inspection.CreatedBy, inspection.CreatedAt, inspection.PublishedBy, inspection.PublishedAt, inspection.Version);
 }
 
 public sealed record TargetView(int Id, string Name);

@@ -118,6 +118,26 @@ public class InspectionModelTests
         Assert.Contains("只有明查", Assert.Throws<DubanException>(() => covert.Answer(hidden, "申辩", Supervisor, Now)).Message);
     }
 
+    [Fact]
+    public void Every_change_moves_the_version_on_so_two_changes_from_one_reading_cannot_both_be_saved()
+    {
+        var inspection = Plan();
+        var seen = new List<int> { inspection.Version };
+
+        inspection.Start();
+        seen.Add(inspection.Version);
+        var finding = inspection.AddFinding(5, "综合科", "值班脱岗", [], FindingSeverity.General, null, Supervisor, Now);
+        seen.Add(inspection.Version);
+        inspection.Answer(finding, "已整改", new ItemActor(30, "demo-liaison"), Now);
+        seen.Add(inspection.Version);
+        inspection.CompleteFindings();
+        seen.Add(inspection.Version);
+        inspection.Publish(f => Register(f), Supervisor, Now);
+        seen.Add(inspection.Version);
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
     [Theory]
     [InlineData(InspectionKind.Announced, ItemSource.AnnouncedInspection)]
     [InlineData(InspectionKind.Covert, ItemSource.CovertVisit)]
