@@ -6,6 +6,7 @@ using Duban.Core.Audit;
 using Duban.Core.Data;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
+using Duban.Core.Supervision.Inspections;
 using Duban.Core.Supervision.Slips;
 using Duban.Ledger;
 using Duban.Supervision;
@@ -156,6 +157,24 @@ public abstract class InspectionTests<TFactory>(TFactory app) where TFactory : D
         Assert.Equal(ItemSource.ThematicInspection, item.Source);
         Assert.Single(item.Categories);
         Assert.Equal("已发布", published.StateName);
+    }
+
+    [Fact]
+    public async Task A_published_inspection_whose_items_are_all_closed_reads_as_finished_in_the_list_and_its_page()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var general = await supervisor.UnitAsync("综合科");
+        var clean = await CreateAsync(supervisor, "announced", "无问题的明查" + Guid.NewGuid().ToString("N")[..6], [general.Id], [await InspectorAsync(supervisor)]);
+        await StepAsync(supervisor, clean.Id, "start");
+        await StepAsync(supervisor, clean.Id, "complete");
+
+        var published = await StepAsync(supervisor, clean.Id, "publish");
+
+        Assert.Equal(InspectionState.Closed, published.State);
+        var row = (await supervisor.GetJsonAsync<PagedResponse<InspectionSummary>>("/api/v1/inspections?state=Closed&pageSize=200")).Items.Single(i => i.Id == clean.Id);
+        Assert.Equal("已完结", row.StateName);
+        Assert.DoesNotContain((await supervisor.GetJsonAsync<PagedResponse<InspectionSummary>>("/api/v1/inspections?state=Published&pageSize=200")).Items,
+            i => i.Id == clean.Id);
     }
 
     [Fact]

@@ -33,14 +33,17 @@ public sealed class InspectionQueries(DubanDb db)
             .Select(i => new
             {
                 i.Id, i.Code, i.Kind, i.Title, i.PlannedOn, i.State,
-                Closed = i.PublishedAt != null && i.Findings.All(f => f.Item != null && f.Item.State == ItemState.Closed),
                 Units = i.Targets.OrderBy(t => t.Id).Select(t => t.UnitName).ToList(),
                 Findings = i.Findings.Count,
                 Items = i.Findings.Count(f => f.ItemId != null),
             })
             .ToListAsync(cancellationToken);
+        // 已完结 asked of the one rule, for the page's published rows only.
+        var published = rows.Where(r => r.State == InspectionState.Published).Select(r => r.Id).ToList();
+        var done = published.Count == 0 ? [] : await db.Set<Inspection>().Where(i => published.Contains(i.Id)).Where(Done)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
         return new Page<InspectionRow>([.. rows.Select(r => new InspectionRow(r.Id, r.Code, r.Kind, r.Title, r.PlannedOn,
-            r.Closed ? InspectionState.Closed : r.State, r.Units, r.Findings, r.Items))], total, page.PageNumber, page.PageSize);
+            done.Contains(r.Id) ? InspectionState.Closed : r.State, r.Units, r.Findings, r.Items))], total, page.PageNumber, page.PageSize);
     }
 
     /// <summary>Whether the inspection reads as 已完结 (its state column stops at 已发布).</summary>
@@ -50,6 +53,11 @@ public sealed class InspectionQueries(DubanDb db)
     /// <summary>The inspection of a finding the actor may see; null for one they may not.</summary>
     public async Task<int?> InspectionOfAsync(int findingId, CancellationToken cancellationToken = default) =>
         await db.Set<InspectionFinding>().Where(f => f.Id == findingId).Select(f => (int?)f.InspectionId).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The 回头看 made from a draw, if any.</summary>
+    public async Task<(int Id, string Code)?> RevisitOfAsync(int drawId, CancellationToken cancellationToken = default) =>
+        await db.Set<Inspection>().Where(i => i.DrawId == drawId).Select(i => new { i.Id, i.Code }).FirstOrDefaultAsync(cancellationToken)
+            is { } revisit ? (revisit.Id, revisit.Code) : null;
 
     /// <summary>Findings of announced inspections that wait for the actor's answer (说明/申辩).</summary>
     public async Task<IReadOnlyList<FindingToAnswer>> ToAnswerAsync(CancellationToken cancellationToken = default) =>

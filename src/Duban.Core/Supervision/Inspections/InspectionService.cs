@@ -19,7 +19,7 @@ public sealed record InspectionInput(string? Campaign, InspectionKind? Kind, str
 /// sealed covert visit is simply not found by those who may not see it.
 /// </summary>
 public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignService campaigns, EvidenceStore files,
-    Microsoft.Extensions.Options.IOptions<LedgerOptions> ledgerOptions, Draws.DrawService draws)
+    Microsoft.Extensions.Options.IOptions<LedgerOptions> ledgerOptions, Draws.DrawService draws, InspectionQueries queries)
 {
     private ItemActor By => new(db.Actor.UserId, db.Actor.Name);
 
@@ -38,7 +38,7 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
     /// <summary>The inspection as its page and the API show it.</summary>
     public async Task<InspectionView> ViewAsync(Inspection inspection, CancellationToken cancellationToken = default)
     {
-        var done = inspection.PublishedAt is not null && await new InspectionQueries(db).IsDoneAsync(inspection.Id, cancellationToken);
+        var done = inspection.PublishedAt is not null && await queries.IsDoneAsync(inspection.Id, cancellationToken);
         return InspectionView.From(inspection, done, ChinaTime.Today(clock), ledgerOptions.Value.YellowDays);
     }
 
@@ -102,9 +102,7 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
             throw InspectionErrors.RevisitExists(draw.Code, existing);
         }
         var campaign = await campaigns.GetAsync(draw.CampaignId, cancellationToken);
-        var itemIds = detail.ItemIds.Values.ToList();
-        var units = await db.Items.IgnoreQueryFilters().Where(i => itemIds.Contains(i.Id)).Select(i => i.UnitId).Distinct().ToListAsync(cancellationToken);
-        var targets = await UnitsAsync(units, cancellationToken);
+        var targets = await UnitsAsync([.. (await RevisitUnitsAsync(detail, cancellationToken)).Select(u => u.Id)], cancellationToken);
         var inspectors = await InspectorsAsync(inspectorIds, cancellationToken);
         var name = string.IsNullOrWhiteSpace(title) ? $"回头看（{draw.Code}）" : title;
         Inspection.Plan(campaign, 1, InspectionKind.Revisit, name, plannedOn, targets, inspectors, [], By, Now, drawId);
@@ -125,6 +123,15 @@ public sealed class InspectionService(DubanDb db, TimeProvider clock, CampaignSe
             }
             throw;
         }
+    }
+
+    /// <summary>The units of a draw's drawn items: the targets of its 回头看.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> RevisitUnitsAsync(Draws.DrawDetail draw, CancellationToken cancellationToken = default)
+    {
+        var itemIds = draw.ItemIds.Values.ToList();
+        var units = await db.Items.IgnoreQueryFilters().Where(i => itemIds.Contains(i.Id)).Select(i => i.UnitId).Distinct()
+            .Join(db.Units.IgnoreQueryFilters(), id => id, u => u.Id, (_, u) => new { u.Id, u.Name }).ToListAsync(cancellationToken);
+        return [.. units.Select(u => (u.Id, u.Name))];
     }
 
     /// <summary>The checks of a 回头看's draw on items the actor may see, and the drawn items not checked yet.</summary>
