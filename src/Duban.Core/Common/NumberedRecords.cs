@@ -19,17 +19,33 @@ public static class NumberedRecords
     public static async Task<T> AddNumberedAsync<T>(this DubanDb db, Func<CancellationToken, Task<int>> lastNumber, Func<int, T> create,
         CancellationToken cancellationToken = default) where T : class
     {
+        T? record = null;
+        await db.SaveNumberedAsync(lastNumber, async (number, ct) =>
+        {
+            record = create(number);
+            db.Set<T>().Add(record);
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+        return record!;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="numberAndSave"/> with the series' next number; it loads what it changes, gives it the
+    /// number and saves. When the save fails because someone else took that number meanwhile, the change tracker is
+    /// cleared and it runs again with the next one. A stale version is not a taken number: it fails as it is.
+    /// </summary>
+    public static async Task SaveNumberedAsync(this DubanDb db, Func<CancellationToken, Task<int>> lastNumber,
+        Func<int, CancellationToken, Task> numberAndSave, CancellationToken cancellationToken = default)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var number = await lastNumber(cancellationToken) + 1;
-            var record = create(number);
-            db.Set<T>().Add(record);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return record;
+                await numberAndSave(number, cancellationToken);
+                return;
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < MaxAttempts)
             {
                 db.ChangeTracker.Clear();
                 // Only a number someone else took is retried; any other failure is the caller's to see.

@@ -24,7 +24,16 @@ public sealed record LedgerQuery(
     Light? Light = null,
     int? PersonId = null,
     string? Text = null,
-    LedgerSort Sort = LedgerSort.Newest);
+    LedgerSort Sort = LedgerSort.Newest,
+    DateOnly? FoundFrom = null,
+    DateOnly? FoundTo = null,
+    DateTime? AsOf = null,
+    CutStanding? Standing = null,
+    bool UnitOnly = false)
+{
+    /// <summary>Whether the query looks at the ledger as it stood at a cut-off or over a period (a bulletin's figures).</summary>
+    public bool IsCut => FoundFrom is not null || FoundTo is not null || AsOf is not null || Standing is not null;
+}
 
 /// <summary>
 /// One line of a list. <paramref name="DaysLeft"/>: the due date minus today (negative when overdue);
@@ -63,7 +72,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
 
     public async Task<Page<ItemRow>> SearchAsync(LedgerQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var items = Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
+        var items = Filter(query, await SubtreeAsync(query, cancellationToken), withLight: true);
         // Counting a whole ledger is a scan; by unit, state or light alone the tally already knows the number.
         var total = await TallyTotalAsync(query, cancellationToken) ?? await items.CountAsync(cancellationToken);
         var ordered = query.Sort switch
@@ -98,7 +107,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         var key = $"{lastChange}|{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query with { Light = null, Sort = LedgerSort.Newest }}|{Today}|{YellowDays}";
         return await cache.GetOrAddAsync(key, async () =>
         {
-            var buckets = await Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: false)
+            var buckets = await Filter(query, await SubtreeAsync(query, cancellationToken), withLight: false)
                 .Select(LightRule.OfItem(Today, YellowDays))
                 .GroupBy(p => new { p.UnitId, p.Light })
                 .Select(g => new { g.Key.UnitId, g.Key.Light, Count = g.Count() })
@@ -133,7 +142,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     /// </summary>
     private async Task<bool> TallyCoversAsync(LedgerQuery query, CancellationToken cancellationToken) =>
         tally.IsReady && db.Actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
-        && query is { CampaignId: null, CategoryId: null, Source: null, PersonId: null }
+        && query is { CampaignId: null, CategoryId: null, Source: null, PersonId: null, IsCut: false, UnitOnly: false }
         && string.IsNullOrWhiteSpace(query.Text)
         && tally.IsCurrent(await db.LastChangeSeenAsync(cancellationToken));
 
@@ -181,6 +190,12 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     /// The ids of the unit filter's subtree. Filtering by id list (not by path prefix) lets both databases use the
     /// (UnitId, State, Id) index. A unit outside the actor's scope is not found (404), not silently empty.
     /// </summary>
+    private async Task<List<int>?> SubtreeAsync(LedgerQuery query, CancellationToken cancellationToken)
+    {
+        var ids = await SubtreeAsync(query.UnitId, cancellationToken);
+        return query.UnitOnly && ids is not null ? [query.UnitId!.Value] : ids;
+    }
+
     private async Task<List<int>?> SubtreeAsync(int? unitId, CancellationToken cancellationToken)
     {
         if (unitId is null)
@@ -199,7 +214,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
 
     /// <summary>The items the list shows for these filters, within the actor's scope (for the export).</summary>
     internal async Task<IQueryable<RectificationItem>> FilteredAsync(LedgerQuery query, CancellationToken cancellationToken) =>
-        Filter(query, await SubtreeAsync(query.UnitId, cancellationToken), withLight: true);
+        Filter(query, await SubtreeAsync(query, cancellationToken), withLight: true);
 
     internal IQueryable<RectificationItem> Filter(LedgerQuery query, List<int>? unitIds, bool withLight)
     {
@@ -239,7 +254,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         {
             items = items.Where(LightRule.Is(light, Today, YellowDays));
         }
-        return items;
+        return query.IsCut ? ItemCut.Apply(items, query, clock) : items;
     }
 
     /// <summary>

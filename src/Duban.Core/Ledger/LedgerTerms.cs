@@ -114,4 +114,14 @@ public static class LedgerTerms
         Light.Green => "绿灯（正常）",
         _ => "—",
     };
+
+    public static string Name(CutStanding standing) => standing switch
+    {
+        CutStanding.Closed => "已销号",
+        CutStanding.ClosedOnTime => "按期销号",
+        CutStanding.ClosedLate => "逾期销号",
+        CutStanding.Open => "未销号",
+        CutStanding.Overdue => "逾期未完成（红灯）",
+        _ => standing.ToString(),
+    };
 }

@@ -79,6 +79,9 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
     public int? SubmittedByUserId { get; private set; }
     public int? ClosedByUserId { get; private set; }
     public DateTime? ClosedAt { get; private set; }
+
+    /// <summary>The China date of <see cref="ClosedAt"/>, stored so "closed on time" is a plain comparison with the deadline.</summary>
+    public DateOnly? ClosedOn { get; private set; }
     public string? NoEvidenceReason { get; private set; }
     public int UrgeCount { get; private set; }
     /// <summary>For items that came from a spreadsheet: the file's hash and the row's 序号, so a re-import skips them.</summary>
@@ -158,6 +161,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
             item.NoEvidenceReason = "原台账记为已完成，导入时无佐证材料。";
             item.ClosedByUserId = by.UserId;
             item.ClosedAt = at;
+            item.ClosedOn = ChinaTime.DateOf(at);
         }
         var report = InputText.Clean(progress, multiLine: true);
         if (state is not (ItemState.Draft or ItemState.Assigned) && report.Length > 0)
@@ -273,6 +277,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
         NoEvidenceReason = HasEvidence ? null : reason;
         ClosedByUserId = by.UserId;
         ClosedAt = at;
+        ClosedOn = ChinaTime.DateOf(at);
         Record(new ItemEvent(ItemEventKind.Closed, by, at, Check.OptionalText(note, "销号意见", TextMaxLength, multiLine: true) ?? reason), at);
     }
 
@@ -283,6 +288,7 @@ public sealed partial class RectificationItem : IUnitScoped<RectificationItem>, 
         var why = RequireReason(reason, "重新打开");
         State = ItemState.InProgress;
         ClosedAt = null;
+        ClosedOn = null;
         ClosedByUserId = null;
         SubmittedByUserId = null;
         Record(new ItemEvent(ItemEventKind.Reopened, by, at, why), at);

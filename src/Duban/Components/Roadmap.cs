@@ -6,12 +6,11 @@ namespace Duban.Components;
 /// </summary>
 internal static class Roadmap
 {
-    public static readonly string[] ComingModules = ["情况通报", "考核", "工作方案", "学习教育", "建章立制", "廉政"];
+    public static readonly string[] ComingModules = ["考核", "工作方案", "学习教育", "建章立制", "廉政"];
 
     public static IEnumerable<string> ComingFor(string role) => role switch
     {
-        Core.Accounts.Roles.Leadership => ["审批情况通报和考核结果"],
-        Core.Accounts.Roles.Supervisor => ["起草情况通报"],
+        Core.Accounts.Roles.Leadership => ["审批考核结果"],
         Core.Accounts.Roles.Member => ["个人学习记录和学习计划"],
         _ => [],
     };

@@ -91,7 +91,9 @@ internal static class LedgerEndpoints
 
 /// <summary>The list's query string: the same filters as the ledger page.</summary>
 internal sealed record ItemFilter(int? Campaign, int? Unit, int? Category, ItemSource? Source, ItemState? State,
-    Light? Light, int? Person, string? Q, LedgerSort? Sort, int? Page, int? PageSize, bool? Counts)
+    Light? Light, int? Person, string? Q, LedgerSort? Sort, int? Page, int? PageSize, bool? Counts,
+    DateOnly? FoundFrom, DateOnly? FoundTo, DateTimeOffset? AsOf, CutStanding? Standing, bool? UnitOnly)
 {
-    public LedgerQuery ToQuery() => new(Campaign, Unit, Category, Source, State, Light, Person, Q, Sort ?? LedgerSort.Newest);
+    public LedgerQuery ToQuery() => new(Campaign, Unit, Category, Source, State, Light, Person, Q, Sort ?? LedgerSort.Newest,
+        FoundFrom, FoundTo, AsOf?.UtcDateTime, Standing, UnitOnly ?? false);
 }

@@ -7,6 +7,7 @@ public static class DubanModules
     [
         new Ledger.LedgerModule(),
         new Supervision.SupervisionModule(),
+        new Bulletins.BulletinsModule(),
         new Spreadsheets.SpreadsheetsModule(),
         new Catalog.CatalogModule(),
         new Campaigns.CampaignsModule(),

@@ -1,0 +1,30 @@
+namespace Duban.Core.Bulletins;
+
+/// <summary>
+/// The text of a bulletin at one step (drafted, refreshed, submitted), kept so the approver sees what changed since
+/// the version before; never rewritten.
+/// </summary>
+public sealed class BulletinRevision
+{
+    public int Id { get; private set; }
+    public int BulletinId { get; private set; }
+    public string Step { get; private set; } = string.Empty;
+    public string Title { get; private set; } = string.Empty;
+    public string Text { get; private set; } = string.Empty;
+    public string By { get; private set; } = string.Empty;
+    public DateTime At { get; private set; }
+
+    private BulletinRevision()
+    {
+    }
+
+    public BulletinRevision(Bulletin bulletin, string step, string by, DateTime at)
+    {
+        BulletinId = bulletin.Id;
+        Step = step;
+        Title = bulletin.Title;
+        Text = BulletinText.Plain(bulletin.Body);
+        By = by;
+        At = at;
+    }
+}
