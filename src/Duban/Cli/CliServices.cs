@@ -1,6 +1,7 @@
 using Duban.Core.Accounts;
 using Duban.Core.Common;
 using Duban.Core.Data;
+using Duban.Core.Documents;
 using Duban.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,7 @@ internal static class CliServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IActorAccessor>(new SystemActorAccessor($"cli:{Environment.UserName}"));
         services.AddDubanData(_ => DubanConfiguration.DatabaseSettings(configuration));
+        services.AddDocuments(configuration);
         foreach (var module in Modules.DubanModules.All)
         {
             module.AddDomain(services, configuration);

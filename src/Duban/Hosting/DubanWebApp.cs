@@ -6,6 +6,7 @@ using Duban.Auth;
 using Duban.Components;
 using Duban.Core.Accounts;
 using Duban.Core.Data;
+using Duban.Core.Documents;
 using Duban.Modules;
 using Duban.Spreadsheets;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -42,6 +43,7 @@ public static class DubanWebApp
         services.AddScoped<IActorAccessor>(sp => sp.GetRequiredService<ScopedActorAccessor>());
         services.AddDubanData(sp => DubanConfiguration.DatabaseSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddHostedService<DatabaseStartup>();
+        services.AddDocuments(builder.Configuration);
         // Keys that sign the login cookie live with the data, so sessions survive a restart.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new FileSystemXmlRepository(

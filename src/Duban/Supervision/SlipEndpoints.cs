@@ -3,6 +3,7 @@ using Duban.Common.Workflow;
 using Duban.Core.Common;
 using Duban.Core.Common.Workflow;
 using Duban.Core.Data;
+using Duban.Core.Documents;
 using Duban.Core.Supervision.Slips;
 
 namespace Duban.Supervision;
@@ -35,6 +36,9 @@ internal static class SlipEndpoints
 {
     public const string PageBase = SupervisionModule.PageBase + "/slips";
 
+    /// <summary>Where a slip's .docx downloads, for the pages' links.</summary>
+    public static string DocumentPath(int id) => $"/api/v1/urge-slips/{id}/document.docx";
+
     public static void MapSlips(this IEndpointRouteBuilder api)
     {
         var slips = api.MapGroup("/urge-slips").WithTags("督办单");
@@ -61,6 +65,12 @@ internal static class SlipEndpoints
             var download = await service.OpenReplyFileAsync(id, ct);
             return Downloads.Attachment(context, download.Content, download.ContentType, download.FileName);
         }).WithSummary("下载反馈附件（记入审计日志；一律作为附件下载）");
+        slips.MapGet("/{id:int}/document.docx", async (int id, SlipService service, HttpContext context, CancellationToken ct) =>
+        {
+            var download = await service.DocumentAsync(id, ct);
+            return Downloads.Attachment(context, download.Content, download.ContentType, download.FileName);
+        }).WithSummary("下载督办单 Word 文件（按 GB/T 9704-2012 公文格式排版；记入审计日志）")
+            .Produces(StatusCodes.Status200OK, contentType: ContentTypes.Docx);
         slips.MapActions(UrgeSlipWorkflow.Table.Forms, RunAsync);
     }
 

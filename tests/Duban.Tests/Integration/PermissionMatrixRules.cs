@@ -246,6 +246,7 @@ public static partial class PermissionMatrix
         Add("POST", "/api/v1/urge-slips/", Permitted(SupervisionPermissions.Supervise, body: (_, _) => []));
         Add("GET", "/api/v1/urge-slips/{id:int}", Read(RecordKind.Absent));
         Add("GET", "/api/v1/urge-slips/{id:int}/reply-file", Read(RecordKind.Absent));
+        Add("GET", "/api/v1/urge-slips/{id:int}/document.docx", Read(RecordKind.Absent));
         Add("GET|POST", "/supervision/slips", Open);
         Add("GET|POST", "/supervision/slips/new", Permitted(SupervisionPermissions.Supervise));
         Add("GET|POST", "/supervision/slips/{Id:int}", Read(RecordKind.Absent));

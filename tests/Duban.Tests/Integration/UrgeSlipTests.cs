@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Duban.Api;
 using Duban.Audit;
 using Duban.Core.Common;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Duban.Core.Supervision.Slips;
 using Duban.Ledger;
@@ -16,7 +20,7 @@ namespace Duban.Tests.Integration;
 /// <summary>
 /// Urge slips through HTTP as each role: a supervisor issues (numbered without gaps, even 20 at once), the unit's head
 /// or liaison signs for and replies, in that order and once each; another unit's slip is a 404; every write is one
-/// audit event and every refusal writes nothing. The test clock stands on Wednesday 25 November 2026. Each test
+/// audit event and every refusal writes nothing; the slip downloads as a GB/T 9704 .docx. The test clock stands on Wednesday 25 November 2026. Each test
 /// registers its own items of 综合科 (demo-head's and demo-liaison's unit) or 秘书科.
 /// </summary>
 public abstract class UrgeSlipTests<TFactory>(TFactory app) where TFactory : DubanFactory
@@ -244,9 +248,51 @@ public abstract class UrgeSlipTests<TFactory>(TFactory app) where TFactory : Dub
         }
         Assert.All(slip.Items, i => Assert.Contains(i.Code, page));
         Assert.DoesNotContain("整改台账", page);
+        var tools = await head.GetStringAsync($"/supervision/slips/{slip.Id}/print");
+        tools = tools[tools.IndexOf("<nav class=\"no-print", StringComparison.Ordinal)..];
+        Assert.Contains($"href=\"/api/v1/urge-slips/{slip.Id}/document.docx\">下载 Word（公文格式）</a>", tools[..tools.IndexOf("</nav>", StringComparison.Ordinal)]);
         var css = await head.GetStringAsync("/css/slips.css");
         Assert.Contains("@page { size: A4;", css);
         Assert.Contains("@media print", css);
+    }
+
+    [Fact]
+    public async Task The_slip_downloads_as_a_valid_official_document_to_the_supervisor_and_the_units_head_and_is_a_404_to_another_unit()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var head = await app.SignedInAsync("demo-head");
+        var liaison = await app.SignedInAsync("demo-liaison");
+        var items = new[] { await ItemAsync(supervisor, "综合科", -6, "督查反馈问题整改不实"), await ItemAsync(supervisor, "综合科", 2, "政务信息报送滞后") };
+        var slip = await IssueAsync(supervisor, items, replyDueOn: new DateOnly(2026, 11, 29));
+        var theirs = await IssueAsync(supervisor, [await ItemAsync(supervisor, "秘书科", -2, "文件流转超时")]);
+        var path = $"/api/v1/urge-slips/{slip.Id}/document.docx";
+        Assert.Contains($"href=\"{path}\"", await head.GetStringAsync($"/supervision/slips/{slip.Id}"));
+        var audit = await AuditTotalAsync(supervisor);
+
+        foreach (var client in new[] { supervisor, head })
+        {
+            var response = await client.GetAsync(path);
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            Assert.Equal(ContentTypes.Docx, response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(("attachment", $"{slip.Number} 督办单.docx"),
+                (response.Content.Headers.ContentDisposition!.DispositionType, response.Content.Headers.ContentDisposition.FileNameStar));
+            using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains(slip.Number, paragraphs);
+            Assert.Contains("综合科：", paragraphs);
+            Assert.Contains(Demand, paragraphs);
+            Assert.All(slip.Items, i => Assert.Contains(paragraphs, p => p.Contains(i.Code, StringComparison.Ordinal)));
+            Assert.Contains(paragraphs, p => p.Contains("请于2026年11月29日前", StringComparison.Ordinal));
+        }
+        Assert.Equal(audit + 2, await AuditTotalAsync(supervisor));
+
+        var refused = await liaison.GetAsync($"/api/v1/urge-slips/{theirs.Id}/document.docx");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal($"督办单（编号 {theirs.Id}）不存在。", await DetailAsync(refused));
+        Assert.Equal(audit + 2, await AuditTotalAsync(supervisor));
     }
 
     [Fact]

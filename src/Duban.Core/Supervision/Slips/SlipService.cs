@@ -2,8 +2,10 @@ using Duban.Core.Common;
 using Duban.Core.Common.Scope;
 using Duban.Core.Common.Workflow;
 using Duban.Core.Data;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Duban.Core.Supervision.Slips;
 
@@ -16,7 +18,8 @@ public sealed record SlipDownload(Stream Content, string FileName, string Conten
 /// Issuing urge slips (supervisors only, numbered without gaps per year) and the units' actions on them by the
 /// transition table <see cref="UrgeSlipWorkflow"/>: the one path the API and the pages share.
 /// </summary>
-public sealed class SlipService(DubanDb db, TimeProvider clock, SlipQueries queries, WorkCalendar calendar, EvidenceStore files)
+public sealed class SlipService(DubanDb db, TimeProvider clock, SlipQueries queries, WorkCalendar calendar, EvidenceStore files,
+    IOptions<SupervisionOptions> options)
 {
     // The person's name, as a signed paper slip would carry it.
     private SlipActor By => new(db.Actor.UserId, db.Actor.DisplayName);
@@ -89,6 +92,20 @@ public sealed class SlipService(DubanDb db, TimeProvider clock, SlipQueries quer
             $"{{\"number\":\"{queries.NumberOf(slip)}\",\"file\":\"{slip.ReplyFileSha256}\"}}");
         await db.SaveChangesAsync(cancellationToken);
         return new SlipDownload(files.Open(slip.ReplyFileSha256!), slip.ReplyFileName!, slip.ReplyFileContentType!);
+    }
+
+    /// <summary>The slip as an official document (.docx), for someone whose scope covers it; audited as the reply file is.</summary>
+    public async Task<SlipDownload> DocumentAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var slip = await queries.GetAsync(id, cancellationToken);
+        var number = queries.NumberOf(slip);
+        var content = new MemoryStream();
+        OfficialDocumentWriter.Write(SlipDocument.Of(slip, options.Value), content);
+        content.Position = 0;
+        db.Note("slip.document.download", nameof(UrgeSlip), slip.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{{\"number\":\"{number}\"}}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new SlipDownload(content, SlipDocument.FileName(number), ContentTypes.Docx);
     }
 
     // Every slip of the year counts, whoever's scope it is in: numbers are the year's, not the reader's.

@@ -33,6 +33,9 @@ public static class SlipTerms
         _ => throw new ArgumentOutOfRangeException(nameof(colour), colour, null),
     };
 
+    /// <summary>What a slip of the colour is called, at the head of the print view and as the document's title (黄色督办单).</summary>
+    public static string SlipTitle(this SlipColour colour) => $"{colour.Name()}色督办单";
+
     public static string Name(this SlipState state) => state switch
     {
         SlipState.ToAcknowledge => "待签收",
