@@ -65,7 +65,7 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
         var campaign = await db.Set<Campaign>().FirstAsync(c => c.Code == CampaignCode);
         await new Ledger.DemoLedger(db, clock).LoadAsync(campaign.Id, campaign.Year);
         await new Supervision.DemoSupervision(db, services, clock).LoadAsync(campaign.Code);
-        await new Bulletins.DemoBulletins(db, services).LoadAsync(campaign.Id);
+        await new Bulletins.DemoBulletins(db, services, clock).LoadAsync(campaign.Id);
         return messages;
     }
 

@@ -42,6 +42,8 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     protected virtual bool Demo => true;
 
+    protected virtual bool PdfOnPublish => false;
+
     /// <summary>
     /// Starts the app (schema and demo data) before any test runs, so a test that begins with a CLI verb on the
     /// same data folder does not depend on another test having started the server first.
@@ -61,6 +63,8 @@ public abstract class DubanFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting(DubanConfiguration.DataDirKey, DataDir);
         builder.UseSetting(DubanConfiguration.DemoKey, Demo ? "true" : "false");
         builder.UseSetting(DubanConfiguration.ProviderKey, Provider.ToString());
+        // LibreOffice takes seconds a document: only the tests about PDFs ask for them when publishing.
+        builder.UseSetting("Bulletins:PdfOnPublish", PdfOnPublish ? "true" : "false");
         if (ConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:" + DubanConfiguration.ConnectionStringName, ConnectionString);

@@ -36,7 +36,7 @@ public sealed class BulletinDraftTests
         var basics = draft.Body.Single(p => p.Part == BulletinPart.Basics && p.Heading == HeadingLevel.None).Text;
         Assert.Equal("2026年1月1日至2026年11月30日，全区各单位共排查发现问题15个，其中自查自纠发现5个，占33.3%；已整改销号13个，" +
             "其中按期完成11个，按期完成率84.6%；截至2026年11月30日，逾期未完成（亮红灯）1个。", basics);
-        Assert.Equal(("15", "/ledger?campaign=7&foundFrom=2026-01-01&foundTo=2026-11-30&asOf=2026-11-30T10:00:00Z"),
+        Assert.Equal(("15", "/ledger?campaign=7&foundFrom=2026-01-01&foundTo=2026-11-30&asOf=2026-11-30T10%3A00%3A00Z"),
             (Figure(draft, "found").Shown, Figure(draft, "found").Href));
         Assert.Equal("5", Figure(draft, "self").Shown);
         Assert.Contains("source=SelfInspection", Figure(draft, "self").Href);
@@ -58,7 +58,7 @@ public sealed class BulletinDraftTests
         Assert.Equal(["序号", "单位", "发现问题", "已销号", "按期完成", "逾期销号", "逾期未完成（红灯）"], draft.Table.Columns);
         Assert.Equal([["1", "综合科", "10", "8", "6", "2", "1"], ["2", "秘书科", "5", "5", "5", "0", "0"], ["", "合计", "15", "13", "11", "2", "1"]],
             draft.Table.Rows.Select(r => r.Select(c => c.Text).ToArray()).ToArray());
-        Assert.Equal("/ledger?campaign=7&unit=1&unitOnly=true&foundFrom=2026-01-01&foundTo=2026-11-30&asOf=2026-11-30T10:00:00Z&standing=ClosedLate",
+        Assert.Equal("/ledger?campaign=7&unit=1&unitOnly=true&foundFrom=2026-01-01&foundTo=2026-11-30&asOf=2026-11-30T10%3A00%3A00Z&standing=ClosedLate",
             draft.Table.Rows[0][5].Href);
     }
 
@@ -101,8 +101,9 @@ public sealed class BulletinDraftTests
         var text = Text(draft);
 
         Assert.Contains("本期未发现需要通报批评的问题。", text);
-        Assert.DoesNotContain("督查", text.Replace("强化督查问效", "", StringComparison.Ordinal));
-        Assert.DoesNotContain("督办单", text);
+        Assert.DoesNotContain("开展督查", text);
+        Assert.DoesNotContain("回头看”抽查", text);
+        Assert.DoesNotContain("下发督办单", text);
         Assert.Contains("截至2026年11月30日，无逾期未完成事项。", text);
     }
 
