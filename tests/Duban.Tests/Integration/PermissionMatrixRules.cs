@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Duban.Core.Accounts;
 using Duban.Core.Audit;
+using Duban.Core.Bulletins;
 using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
 using Duban.Core.Common.Workflow;
@@ -268,6 +269,34 @@ public static partial class PermissionMatrix
         Add("GET|POST", "/supervision/draws/{Id:int}", Read(RecordKind.Absent));
         Add("POST", "/supervision/draws/{id:int}/checks", Permitted(SupervisionPermissions.Supervise, RecordKind.Absent));
 
+        // Bulletins: everyone lists what reaches them; drafting is the supervisors'; a bulletin's routes past that are
+        // the 404 of an absent id, then the grants of its transition tables (the bulletin's and its receipts').
+        Add("GET", "/api/v1/bulletins/", Open);
+        Add("POST", "/api/v1/bulletins/", Permitted(BulletinPermissions.Draft, body: (_, _) => []));
+        Add("GET", "/api/v1/bulletins/{id:int}", absent);
+        Add("PATCH", "/api/v1/bulletins/{id:int}", absent);
+        Add("GET", "/api/v1/bulletins/{id:int}/recipients", absent);
+        Add("POST", "/api/v1/bulletins/{id:int}/correct", Permitted(BulletinPermissions.Draft, RecordKind.Absent));
+        Add("POST", "/api/v1/bulletins/{id:int}/acknowledge", absent);
+        Add("POST", "/api/v1/bulletins/{id:int}/feedback", absent);
+        Add("GET", "/api/v1/bulletins/{id:int}/document.docx", absent);
+        Add("GET", "/api/v1/bulletins/{id:int}/document.pdf", absent);
+        Add("GET|POST", "/bulletins", Open);
+        Add("GET|POST", "/bulletins/new", Permitted(BulletinPermissions.Draft));
+        Add("GET|POST", "/bulletins/{Id:int}", absent);
+        Add("GET|POST", "/bulletins/{Id:int}/edit", absent);
+        Add("GET|POST", "/bulletins/number/{Number}", absent);
+        foreach (var action in BulletinWorkflow.Table.Actions.Where(a => a.HasForm))
+        {
+            Add("POST", $"/api/v1/bulletins/{{id:int}}/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+            Add("POST", $"/bulletins/{{id:int}}/act/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+        }
+        foreach (var action in BulletinWorkflow.Recipients.Actions.Where(a => a.HasForm))
+        {
+            Add("POST", $"/api/v1/bulletin-recipients/{{id:int}}/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+            Add("POST", $"/bulletins/receipts/{{id:int}}/act/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+        }
+
         // The audit log.
         Add("GET", "/api/v1/audit/", Permitted(AuditPermissions.View));
         Add("GET", "/api/v1/audit/verify", Permitted(AuditPermissions.View));
@@ -377,6 +406,7 @@ public static partial class PermissionMatrix
                     ?? throw new InvalidOperationException($"{pattern} needs an evidence file of {record?.Label}"),
         "documentname" => "v1",
         "code" => "404",
+        "number" => "404",
         var name => throw new InvalidOperationException($"{pattern}: no value for the route parameter {name}; teach PermissionMatrix.PathOf"),
     });
 
