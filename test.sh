@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: domain and integration tests on SQLite, the same integration tests on PostgreSQL, and the
-# browser tests in Debian's Chromium (LibreOffice prints the exported ledger for one test). Installs what is missing
-# when it runs as root; ends with one summary line.
+# browser tests in Debian's Chromium. LibreOffice (Calc and Writer) prints the exported ledger and an official document
+# to PDF, poppler reads them back, and the document's fonts come from the free CJK faces the shipped fonts.conf maps the
+# official ones to. Installs what is missing when it runs as root; ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")"
 results="$PWD/TestResults"
@@ -12,10 +13,15 @@ say() { printf '==> %s\n' "$*"; }
 
 need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
-# The printed 台账 test converts the export to PDF with LibreOffice and reads its pages with poppler.
+# The printed 台账 and 公文 tests convert to PDF with LibreOffice's Calc and Writer and read the pages with poppler.
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 command -v soffice >/dev/null || need_packages+=(libreoffice-calc-nogui)
-command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || need_packages+=(poppler-utils)
+installed libreoffice-writer-nogui || installed libreoffice-writer || need_packages+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null && command -v pdffonts >/dev/null || need_packages+=(poppler-utils)
+# The faces fonts.conf maps the official fonts to: Noto Serif/Sans CJK SC, its Black weight (小标宋), AR PL UKai (楷体).
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_packages+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -qi "Noto Serif CJK SC Black" || need_packages+=(fonts-noto-cjk-extra)
+fc-list 2>/dev/null | grep -qi "AR PL UKai CN" || need_packages+=(fonts-arphic-ukai)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_packages+=(postgresql)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -24,10 +24,13 @@ public static class OfficialDocumentWriter
     public const int TitleSize = 44;
     public const int SmallSize = 28;
     public const int IssuerMarkSize = 72;
+    public const int MinIssuerMarkSize = 52;
 
-    /// <summary>Twips: one body line (22 a page) and one body character (16 pt).</summary>
+    /// <summary>Twips: one body line (22 a page), one body character (16 pt), the left margin and the text block's width.</summary>
     public const int LinePitch = 579;
     public const int CharacterWidth = 320;
+    public const int LeftMargin = 1587;
+    public const int TextWidth = 8845;
 
     public static void Write(OfficialDocument document, Stream output)
     {
@@ -39,8 +42,7 @@ public static class OfficialDocumentWriter
         var even = Footer(main, JustificationValues.Left);
 
         var body = new Body();
-        body.Append(Paragraph(document.IssuerMark, XiaoBiaoSong, IssuerMarkSize, JustificationValues.Center, color: "FF0000",
-            lineHeight: IssuerMarkSize * 10 + 120));
+        body.Append(IssuerMark(document.IssuerMark));
         var number = Paragraph(document.Number ?? string.Empty, FangSong, BodySize, JustificationValues.Center);
         number.ParagraphProperties!.PrependChild(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Color = "FF0000", Size = 8, Space = 11 }));
         body.Append(number);
@@ -69,14 +71,35 @@ public static class OfficialDocumentWriter
         if (document.CopyTo is not null || document.PrintedBy is not null)
         {
             body.Append(Imprint(document));
+            // LibreOffice anchors a floating table to the paragraph after it, and drops one that has none.
+            body.Append(Paragraph(string.Empty, FangSong, BodySize, lineHeight: 20));
         }
         body.Append(new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(odd) },
             new FooterReference { Type = HeaderFooterValues.Even, Id = main.GetIdOfPart(even) },
             new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 2098, Bottom = 1984, Left = 1587, Right = 1474, Header = 851, Footer = 1400, Gutter = 0 },
+            new PageMargin { Top = 2098, Bottom = 1984, Left = LeftMargin, Right = 1474, Header = 851, Footer = 1400, Gutter = 0 },
             new DocGrid { Type = DocGridValues.Lines, LinePitch = LinePitch }));
         main.Document = new Document(body);
+    }
+
+    /// <summary>
+    /// The mark on one line, as offices set a long organ's name: 36 pt when it fits, else smaller down to 一号 (26 pt),
+    /// then narrowed (字符缩放) but not below half width.
+    /// </summary>
+    private static Paragraph IssuerMark(string mark)
+    {
+        // In half-widths: a character at s half-points is s × 10 twips wide, a Latin letter or digit about half that.
+        var halfWidths = Math.Max(1, mark.Sum(c => c >= '\u2E80' ? 2 : 1));
+        const int width = TextWidth - 40;
+        var size = Math.Clamp(width / (halfWidths * 5), MinIssuerMarkSize, IssuerMarkSize);
+        var scale = Math.Clamp(width * 100 / (halfWidths * 5 * size), 50, 100);
+        var paragraph = Paragraph(mark, XiaoBiaoSong, size, JustificationValues.Center, color: "FF0000", lineHeight: size * 10 + 120);
+        if (scale < 100 && paragraph.GetFirstChild<Run>()?.RunProperties is { } properties)
+        {
+            properties.InsertBefore(new CharacterScale { Val = scale }, properties.GetFirstChild<FontSize>());
+        }
+        return paragraph;
     }
 
     private static Paragraph BodyParagraph(DocumentParagraph paragraph) => paragraph.Heading switch
@@ -160,7 +183,7 @@ public static class OfficialDocumentWriter
             new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border),
-            new TableGrid(source.Columns.Select(_ => new GridColumn { Width = (8845 / source.Columns.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+            new TableGrid(source.Columns.Select(_ => new GridColumn { Width = (TextWidth / source.Columns.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(source.Columns, bold: true));
         foreach (var row in source.Rows)
         {
@@ -176,12 +199,17 @@ public static class OfficialDocumentWriter
     private static Table Imprint(OfficialDocument document)
     {
         var table = new Table(new TableProperties(
-            new TablePositionProperties { VerticalAnchor = VerticalAnchorValues.Margin, TablePositionYAlignment = VerticalAlignmentValues.Bottom },
+            // Placed from the page's edge, not the margin: LibreOffice floats a table as wide as the text only then.
+            new TablePositionProperties
+            {
+                HorizontalAnchor = HorizontalAnchorValues.Page, TablePositionX = LeftMargin,
+                VerticalAnchor = VerticalAnchorValues.Margin, TablePositionYAlignment = VerticalAlignmentValues.Bottom,
+            },
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 8 }, new BottomBorder { Val = BorderValues.Single, Size = 8 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 6 })),
-            new TableGrid(new GridColumn { Width = "8845" }));
+            new TableGrid(new GridColumn { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         if (document.CopyTo is { } copyTo)
         {
             table.Append(new TableRow(new TableCell(Paragraph("抄送：" + copyTo.TrimEnd('。') + "。", FangSong, SmallSize, JustificationValues.Left))));

@@ -2,12 +2,19 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace Duban.Tests.Infrastructure;
 
+/// <summary>A line of a page's text and its box, in millimetres from the page's top left corner.</summary>
+public sealed record PdfLine(double Left, double Top, double Right, double Bottom, string Text);
+
+/// <summary>A font the PDF uses, as pdffonts names it (a subset's name has a prefix: ABCDEF+NotoSerifCJKsc-Regular).</summary>
+public sealed record PdfFont(string Name, bool Embedded);
+
 /// <summary>
-/// Prints a document as an office would, to PDF through LibreOffice, and reads the pages back with poppler's pdfinfo
-/// and pdftotext. Each instance has its own folder and LibreOffice profile, so tests running at once do not clash. A
+/// Prints a document as an office would, to PDF through LibreOffice, and reads the pages back with poppler's pdfinfo,
+/// pdftotext and pdffonts; pdftoppm renders pages to look at under TestResults. Each instance has its own folder and LibreOffice profile, so tests running at once do not clash. A
 /// missing tool fails the test with what to install (test.sh installs them); it never skips.
 /// </summary>
 public sealed partial class PrintedPdf : IDisposable
@@ -40,6 +47,45 @@ public sealed partial class PrintedPdf : IDisposable
     {
         var text = await RunAsync("pdftotext", "poppler-utils", ["-layout", "-enc", "UTF-8", pdf, "-"], cancellationToken);
         return text.Split('\f')[..^1];
+    }
+
+    /// <summary>One page's lines with their boxes, from `pdftotext -bbox-layout`.</summary>
+    public static async Task<IReadOnlyList<PdfLine>> PageLinesAsync(string pdf, int page, CancellationToken cancellationToken)
+    {
+        var number = page.ToString(CultureInfo.InvariantCulture);
+        var html = await RunAsync("pdftotext", "poppler-utils", ["-bbox-layout", "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-"], cancellationToken);
+        static double Millimetres(XElement e, string attribute) => Points(e.Attribute(attribute)!.Value) * 25.4 / 72;
+        return [.. XDocument.Parse(html).Descendants().Where(e => e.Name.LocalName == "line").Select(line => new PdfLine(
+            Millimetres(line, "xMin"), Millimetres(line, "yMin"), Millimetres(line, "xMax"), Millimetres(line, "yMax"),
+            string.Join(' ', line.Elements().Where(e => e.Name.LocalName == "word").Select(w => w.Value))))];
+    }
+
+    /// <summary>The fonts of the whole document, from `pdffonts` (its columns end with emb sub uni and the object number).</summary>
+    public static async Task<IReadOnlyList<PdfFont>> FontsAsync(string pdf, CancellationToken cancellationToken)
+    {
+        var table = await RunAsync("pdffonts", "poppler-utils", [pdf], cancellationToken);
+        return [.. table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(columns => new PdfFont(columns[0], columns[^5] == "yes"))];
+    }
+
+    /// <summary>
+    /// Keeps the PDF and PNGs of its first pages (`pdftoppm -png -r 60`, name-1.png …) in TestResults/&lt;folder&gt; at the
+    /// repository root, to look at after a run.
+    /// </summary>
+    public static async Task<string> KeepAsync(string pdf, string folder, string name, int pages, CancellationToken cancellationToken)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Duban.slnx")))
+        {
+            root = root.Parent;
+        }
+        var kept = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "TestResults", folder);
+        Directory.CreateDirectory(kept);
+        File.Copy(pdf, Path.Combine(kept, name + ".pdf"), overwrite: true);
+        await RunAsync("pdftoppm", "poppler-utils",
+            ["-png", "-r", "60", "-f", "1", "-l", pages.ToString(CultureInfo.InvariantCulture), pdf, Path.Combine(kept, name)], cancellationToken);
+        return kept;
     }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);

@@ -110,10 +110,36 @@ public class OfficialDocumentWriterTests
         Assert.Contains("抄送：区委办公室。", body.Descendants<Table>().Last().InnerText);
     }
 
-    private static WordprocessingDocument Written()
+    [Theory]
+    [InlineData("区政府办公室文件", 72, null)]
+    [InlineData("区政府办公室作风建设年活动领导小组办公室", 52, 84)]
+    public void A_long_issuer_mark_is_set_smaller_and_narrowed_to_stay_on_one_line(string mark, int size, int? scale)
+    {
+        using var package = Written(Sample with { IssuerMark = mark });
+        var run = Run(package.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList(), mark);
+
+        Assert.Equal(size.ToString(System.Globalization.CultureInfo.InvariantCulture), run.RunProperties!.FontSize!.Val!.Value);
+        Assert.Equal(scale, run.RunProperties.CharacterScale?.Val?.Value);
+        Assert.True(mark.Length * size * 10 * (scale ?? 100) / 100 <= OfficialDocumentWriter.TextWidth);
+    }
+
+    [Fact]
+    public void The_imprint_floats_to_the_foot_of_the_page_from_the_page_edge_with_a_paragraph_to_anchor_it()
+    {
+        using var package = Written();
+        var body = package.MainDocumentPart!.Document!.Body!;
+        var imprint = body.Elements<Table>().Last();
+
+        var position = imprint.GetFirstChild<TableProperties>()!.TablePositionProperties!;
+        Assert.Equal((HorizontalAnchorValues.Page, OfficialDocumentWriter.LeftMargin), (position.HorizontalAnchor!.Value, position.TablePositionX!.Value));
+        Assert.Equal((VerticalAnchorValues.Margin, VerticalAlignmentValues.Bottom), (position.VerticalAnchor!.Value, position.TablePositionYAlignment!.Value));
+        Assert.IsType<Paragraph>(imprint.NextSibling());
+    }
+
+    private static WordprocessingDocument Written(OfficialDocument? document = null)
     {
         var stream = new MemoryStream();
-        OfficialDocumentWriter.Write(Sample, stream);
+        OfficialDocumentWriter.Write(document ?? Sample, stream);
         stream.Position = 0;
         return WordprocessingDocument.Open(stream, false);
     }
