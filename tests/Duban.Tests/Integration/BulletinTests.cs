@@ -218,6 +218,43 @@ public abstract class BulletinTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.DoesNotContain($"/bulletins/{published.Id}\"", await head.GetStringAsync("/ledger/mine"));
     }
 
+    [Fact]
+    public async Task Numbers_refresh_to_a_new_cut_off_until_submitted_keeping_the_edited_requirements_and_a_correction_names_the_corrected()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var draft = await DraftAsync(supervisor);
+        var sections = draft.Sections.Select(s => new
+        {
+            heading = s.Heading,
+            paragraphs = s.Heading == "四、下步工作要求" ? [.. s.Paragraphs, "（四）本段由起草人补充。"] : s.Paragraphs,
+        }).ToList();
+        var edited = await PatchAsync(supervisor, draft.Id, new { sections, version = draft.Version });
+        var found = int.Parse(edited.Figures.Single(f => f.Key == "found").Shown, CultureInfo.InvariantCulture);
+
+        var unit = (await supervisor.UnitAsync("秘书科")).Id;
+        var request = new ItemRequest(null, unit, [], ItemSource.SelfInspection, "刷新前新登记的问题", null, ["专人负责"], null, null,
+            app.Today, DeadlineKind.Date, app.Today.AddDays(20), null, null);
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync("/api/v1/items", request, WebSession.Json)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var refreshed = await ActAsync(supervisor, draft.Id, "refresh", edited.Version);
+
+        Assert.Equal((found + 1).ToString(CultureInfo.InvariantCulture), refreshed.Figures.Single(f => f.Key == "found").Shown);
+        Assert.True(refreshed.CutOff > edited.CutOff);
+        Assert.Contains("（四）本段由起草人补充。", refreshed.Sections.Single(s => s.Heading == "四、下步工作要求").Paragraphs);
+        var submitted = await ActAsync(supervisor, draft.Id, "submit", refreshed.Version);
+        var late = await PostAsync(supervisor, draft.Id, "refresh", submitted.Version);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+
+        var published = await PublishedAsync(supervisor);
+        var correction = await supervisor.PostAsync($"/api/v1/bulletins/{published.Id}/correct", null);
+        Assert.Equal(HttpStatusCode.Created, correction.StatusCode);
+        var corrected = (await correction.Content.ReadFromJsonAsync<BulletinResponse>(WebSession.Json))!;
+        Assert.Equal((BulletinState.Draft, published.Id, published.Number), (corrected.State, corrected.CorrectsId, corrected.CorrectsNumber));
+        Assert.Equal($"关于更正{published.Number}的通报", corrected.Title);
+        Assert.Contains($"（{published.Number}）有误，现更正如下：", corrected.Sections[0].Paragraphs[0]);
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsync($"/api/v1/bulletins/{draft.Id}/correct", null)).StatusCode);
+    }
+
     private async Task<BulletinResponse> PublishedAsync(HttpClient supervisor)
     {
         var leader = await app.SignedInAsync("demo-leader");

@@ -7,7 +7,7 @@
     [/^[（(]\d+[）)]/, "h4"],
     [/^\d+[.．、](?!\d)/, "h3"],
   ];
-  const levelOf = (text) => (levels.find(([pattern]) => pattern.test(text)) || [null, "body"])[1];
+  const levelOf = (text) => (levels.find(([pattern]) => pattern.test(text)) || [null, "plain"])[1];
   for (const source of document.querySelectorAll("[data-live-source]")) {
     const target = document.querySelector(`[data-live="${source.dataset.liveSource}"]`);
     if (!target) continue;
