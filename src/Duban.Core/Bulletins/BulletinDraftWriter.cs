@@ -19,6 +19,9 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
     public const string SupervisionPage = "/supervision";
     public const int TypicalCount = 5;
 
+    // 一是…二是…: typical problems listed in the text, not as numbered headings.
+    private static readonly string[] Ordinals = ["一", "二", "三", "四", "五"];
+
     private readonly BulletinRules _rules = new(options.PraiseOnTimePercent);
 
     public BulletinDraft Write(BulletinFacts facts)
@@ -167,10 +170,10 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
         if (typical.Count > 0)
         {
             yield return new($"{numbering.Next()}督查发现的典型问题。", BulletinPart.Problems);
-            var index = 1;
+            var index = 0;
             foreach (var finding in typical)
             {
-                yield return new($"{index++}. {finding.UnitName}：{finding.Problem.TrimEnd('。')}（{finding.InspectionCode}，{InspectionTerms.Name(finding.Severity)}）。",
+                yield return new($"{Ordinals[index++]}是{finding.UnitName}：{finding.Problem.TrimEnd('。')}（{finding.InspectionCode}，{InspectionTerms.Name(finding.Severity)}）。",
                     BulletinPart.Problems);
             }
         }

@@ -102,14 +102,28 @@ public static class OfficialDocumentWriter
         return paragraph;
     }
 
-    private static Paragraph BodyParagraph(DocumentParagraph paragraph) => paragraph.Heading switch
+    /// <summary>
+    /// A heading in its level's face; when the text goes on after the heading's first full stop (（一）压实责任。各单位要…),
+    /// only the heading is in that face and the rest is body text, as offices set a run-in heading.
+    /// </summary>
+    private static Paragraph BodyParagraph(DocumentParagraph paragraph)
     {
-        HeadingLevel.First => Paragraph(paragraph.Text, HeiTi, BodySize, firstLineIndent: 2 * CharacterWidth),
-        HeadingLevel.Second => Paragraph(paragraph.Text, KaiTi, BodySize, firstLineIndent: 2 * CharacterWidth),
-        HeadingLevel.Third => Paragraph(paragraph.Text, FangSong, BodySize, firstLineIndent: 2 * CharacterWidth, bold: true),
-        HeadingLevel.Fourth => Paragraph(paragraph.Text, FangSong, BodySize, firstLineIndent: 2 * CharacterWidth),
-        _ => Paragraph(paragraph.Text, FangSong, BodySize, firstLineIndent: 2 * CharacterWidth),
-    };
+        var (font, bold) = paragraph.Heading switch
+        {
+            HeadingLevel.First => (HeiTi, false),
+            HeadingLevel.Second => (KaiTi, false),
+            HeadingLevel.Third => (FangSong, true),
+            _ => (FangSong, false),
+        };
+        var stop = paragraph.Heading == HeadingLevel.None ? -1 : paragraph.Text.IndexOf('。', StringComparison.Ordinal);
+        if (stop < 0 || stop == paragraph.Text.Length - 1)
+        {
+            return Paragraph(paragraph.Text, font, BodySize, firstLineIndent: 2 * CharacterWidth, bold: bold);
+        }
+        var heading = Paragraph(paragraph.Text[..(stop + 1)], font, BodySize, firstLineIndent: 2 * CharacterWidth, bold: bold);
+        heading.Append(Run(paragraph.Text[(stop + 1)..], FangSong, BodySize));
+        return heading;
+    }
 
     private static Paragraph Paragraph(string text, string font, int size, JustificationValues? justification = null, string? color = null,
         int? lineHeight = null, int? firstLineIndent = null, int? rightIndent = null, bool bold = false)

@@ -124,7 +124,7 @@ public sealed class BulletinDraftTests
         Assert.Contains("（一）逾期未完成整改。截至2026年11月30日，综合科（2个）存在逾期未完成（亮红灯）的整改事项", text);
         Assert.Contains("（二）“回头看”复查不合格。综合科（1项）", text);
         Assert.Contains("（三）督办单超期未反馈。综合科（督〔2026〕4号）", text);
-        Assert.Contains("（四）督查发现的典型问题。\n1. 综合科：值班记录填写不全（DC-2026-001，较重）。", text);
+        Assert.Contains("（四）督查发现的典型问题。\n一是综合科：值班记录填写不全（DC-2026-001，较重）。", text);
         Assert.Contains("于2026年12月14日前将整改情况反馈领导小组办公室", text);
     }
 

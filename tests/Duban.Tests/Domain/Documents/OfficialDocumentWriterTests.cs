@@ -67,6 +67,22 @@ public class OfficialDocumentWriterTests
     }
 
     [Fact]
+    public void A_run_in_heading_keeps_its_face_to_its_full_stop_and_the_text_after_it_is_body_text()
+    {
+        using var package = Written(Sample with
+        {
+            Body = [new("（二）压实整改责任。各单位主要负责人要履行第一责任人职责。", HeadingLevel.Second), new("2.建立台账。逐项销号。", HeadingLevel.Third)],
+        });
+        var paragraphs = package.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
+
+        var second = Paragraph(paragraphs, "（二）").Elements<Run>().ToList();
+        Assert.Equal([("（二）压实整改责任。", "楷体_GB2312"), ("各单位主要负责人要履行第一责任人职责。", "仿宋_GB2312")],
+            second.Select(r => (r.InnerText, r.RunProperties!.RunFonts!.EastAsia!.Value!)));
+        var third = Paragraph(paragraphs, "2.建立").Elements<Run>().ToList();
+        Assert.Equal([true, false], third.Select(r => r.RunProperties!.Bold is not null));
+    }
+
+    [Fact]
     public void The_number_sits_above_a_red_rule()
     {
         using var package = Written();
