@@ -10,6 +10,8 @@ using Duban.Core.Bulletins;
 using Duban.Core.Ledger;
 using Duban.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Tests.Integration;
 
@@ -44,6 +46,70 @@ public abstract class BulletinTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.Contains("按通报口径查看", page);
         Assert.Contains("逾期未完成（红灯）的事项", page);
     }
+
+    [Fact]
+    public async Task The_drafts_numbers_match_a_hand_built_ledger_at_the_cut_off()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var (campaign, unit) = await HandBuiltLedgerAsync();
+
+        var response = await supervisor.PostAsJsonAsync("/api/v1/bulletins",
+            new { campaign, unit, from = app.Today.AddDays(-20), to = app.Today }, WebSession.Json);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var draft = (await response.Content.ReadFromJsonAsync<BulletinResponse>(WebSession.Json))!;
+
+        // Found in the period and registered by the cut-off: A, B, C, F (D was found before it, E registered after).
+        Assert.Equal([("found", "4"), ("self", "3"), ("selfShare", "75%"), ("closed", "2"), ("onTime", "1"), ("onTimeRate", "50%"), ("overdue", "2")],
+            draft.Figures.Where(f => !f.Key.Contains(':', StringComparison.Ordinal)).Select(f => (f.Key, f.Shown)));
+        Assert.Equal(["4", "2", "1", "1", "2"], draft.Table.Rows[0].Skip(2).Select(c => c.Text));
+        Assert.Equal([("区政府办公室机关党支部", RecipientRole.Criticised)],
+            draft.Units.Where(u => u.Role is RecipientRole.Praised or RecipientRole.Criticised).Select(u => (u.UnitName, u.Role)));
+        Assert.Contains("区政府办公室机关党支部（2个）存在逾期未完成", string.Concat(draft.Sections.SelectMany(s => s.Paragraphs)));
+        foreach (var figure in draft.Figures.Where(f => !f.Shown.EndsWith('%')))
+        {
+            var list = await supervisor.GetJsonAsync<PagedResponse<ItemRow>>("/api/v1/items" + figure.Href["/ledger".Length..] + "&pageSize=1");
+            Assert.Equal(figure.Shown, list.Total.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// Six items of the party branch (no other item is its): A self-found, closed on time; B from an inspection, open past
+    /// its deadline; C self-found, closed late; D found before the period; E registered after the cut-off (now); F
+    /// open and overdue at the cut-off, closed an hour after it.
+    /// </summary>
+    private async Task<(int Campaign, int Unit)> HandBuiltLedgerAsync() => await app.AsSystemAsync(async services =>
+    {
+        var db = services.GetRequiredService<Core.Data.DubanDb>();
+        var campaign = await db.Set<Core.Campaigns.Campaign>().OrderBy(c => c.Id).FirstAsync();
+        var unit = await db.Units.SingleAsync(u => u.Name == "区政府办公室机关党支部");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var by = new ItemActor(null, "test");
+        var number = await db.Set<RectificationItem>().IgnoreQueryFilters().Where(i => i.CampaignId == campaign.Id).MaxAsync(i => i.Number);
+        RectificationItem Item(ItemSource source, int foundDaysAgo, int dueInDays, DateTime registered, DateTime? closed)
+        {
+            var details = new ItemDetails([], source, $"手工台账问题{number + 1}", null, ["专人负责"], null, null,
+                app.Today.AddDays(-foundDaysAgo), DeadlineKind.Date, app.Today.AddDays(dueInDays), null);
+            var item = RectificationItem.Register(campaign.Id, campaign.Year, ++number, unit.Id, unit.Path, details, by, registered, campaign.ItemPrefix);
+            item.Assign(by, registered);
+            item.Start(by, registered);
+            if (closed is { } at)
+            {
+                item.Submit(null, by, at);
+                item.Close("手工台账", null, by, at);
+            }
+            db.Items.Add(item);
+            return item;
+        }
+        var earlier = now.AddHours(-1);
+        Item(ItemSource.SelfInspection, 10, 5, earlier.AddDays(-5), earlier);
+        Item(ItemSource.SuperiorInspection, 10, -3, earlier.AddDays(-5), null);
+        Item(ItemSource.SelfInspection, 15, -10, earlier.AddDays(-10), earlier);
+        Item(ItemSource.SelfInspection, 40, -5, earlier.AddDays(-30), null);
+        Item(ItemSource.SelfInspection, 5, -1, now.AddHours(1), null);
+        Item(ItemSource.SelfInspection, 5, -2, earlier.AddDays(-3), now.AddHours(1));
+        await db.SaveChangesAsync();
+        return (campaign.Id, unit.Id);
+    });
 
     [Fact]
     public async Task A_draft_goes_through_approval_by_a_leader_who_did_not_draft_it_and_publishes_with_the_next_number()
