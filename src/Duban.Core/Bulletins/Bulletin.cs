@@ -10,9 +10,12 @@ public sealed record BulletinActor(int? UserId, string Name);
 /// <summary>A unit the bulletin names or addresses, with its name as printed.</summary>
 public sealed record BulletinUnit(int UnitId, string UnitName, RecipientRole Role);
 
-/// <summary>What the drafter may change in the page or through PATCH; null leaves a part as it is.</summary>
-public sealed record BulletinEdit(string? Title, IReadOnlyList<BulletinParagraph>? Body, IReadOnlyList<BulletinUnit>? Addressed,
-    string? Signature, DateOnly? Date, DateOnly? FeedbackDueOn);
+/// <summary>
+/// What the drafter may change in the page or through PATCH; null leaves a part as it is. <paramref name="Main"/> and
+/// <paramref name="Copy"/> are the 主送 and 抄送 units (ids; names are filled in by the service).
+/// </summary>
+public sealed record BulletinEdit(string? Title, IReadOnlyList<BulletinParagraph>? Body, IReadOnlyList<BulletinUnit>? Main,
+    IReadOnlyList<BulletinUnit>? Copy, string? Signature, DateOnly? Date, DateOnly? FeedbackDueOn);
 
 /// <summary>A stored rendering of the published bulletin: its file in the evidence store, by SHA-256.</summary>
 public sealed record BulletinFile(string Sha256, long Size);
@@ -124,6 +127,8 @@ public sealed class Bulletin : IVersioned
             bulletin.FiguresJson = corrects.FiguresJson;
             bulletin.TableJson = corrects.TableJson;
             bulletin.SetUnits(corrects.Units);
+            // The corrected bulletin's criticisms were followed up there: a correction asks no feedback and makes no items again.
+            bulletin.ItemsMade = true;
         }
         return bulletin;
     }
@@ -146,12 +151,18 @@ public sealed class Bulletin : IVersioned
         }
         if (edit.Body is { } body)
         {
-            BodyJson = BulletinText.Write(CheckBody(body));
+            // A paragraph sent back unchanged keeps the numbers the draft wrote into it (an API edit sends text only).
+            var figures = Body.Where(p => p.FigureKeys.Count > 0).GroupBy(p => p.Text).ToDictionary(g => g.Key, g => g.First().Figures);
+            BodyJson = BulletinText.Write(CheckBody([.. body.Select(p => p.FigureKeys.Count == 0 && figures.TryGetValue(p.Text, out var keys)
+                ? p with { Figures = keys }
+                : p)]));
         }
-        if (edit.Addressed is { } addressed)
+        if (edit.Main is not null || edit.Copy is not null)
         {
-            SetUnits(Units.Where(u => u.Role is RecipientRole.Praised or RecipientRole.Criticised)
-                .Concat(addressed.Where(a => a.Role is RecipientRole.Main or RecipientRole.Copy).DistinctBy(a => (a.UnitId, a.Role))));
+            var units = Units;
+            SetUnits(units.Where(u => u.Role is RecipientRole.Praised or RecipientRole.Criticised)
+                .Concat((edit.Main ?? units.Where(u => u.Role == RecipientRole.Main)).Select(u => u with { Role = RecipientRole.Main }).DistinctBy(u => u.UnitId))
+                .Concat((edit.Copy ?? units.Where(u => u.Role == RecipientRole.Copy)).Select(u => u with { Role = RecipientRole.Copy }).DistinctBy(u => u.UnitId)));
         }
         if (edit.Signature is not null)
         {
@@ -171,6 +182,10 @@ public sealed class Bulletin : IVersioned
     public void Submit(DateTime at)
     {
         RequireEditable();
+        if (CorrectsId is null && FeedbackDueOn < ChinaTime.DateOf(at))
+        {
+            throw BulletinErrors.FeedbackDuePassed(FeedbackDueOn);
+        }
         State = BulletinState.Submitted;
         SubmittedAt = at;
         ReturnReason = null;
@@ -194,6 +209,10 @@ public sealed class Bulletin : IVersioned
     public void Return(string? reason, BulletinActor by, DateTime at)
     {
         Require(BulletinState.Submitted, "退回");
+        if (by.UserId is not null && by.UserId == DraftedByUserId)
+        {
+            throw BulletinErrors.OwnDraftReturned();
+        }
         ReturnReason = Reason(reason, "退回理由");
         ReturnedBy = by.Name;
         ReturnedAt = at;
@@ -215,11 +234,9 @@ public sealed class Bulletin : IVersioned
     }
 
     /// <summary>The PDF rendered after publishing, or why it could not be; the published record stands either way.</summary>
-    public void AttachPdf(BulletinFile? pdf, string? error)
-    {
+    /// <summary>Not a change anyone made, so the version stays: a form opened before it is not stale.</summary>
+    public void AttachPdf(BulletinFile? pdf, string? error) =>
         (PdfSha256, PdfSize, PdfError) = (pdf?.Sha256, pdf?.Size, pdf is null ? error : null);
-        Version++;
-    }
 
     public void Withdraw(string? reason, BulletinActor by, DateTime at)
     {

@@ -70,6 +70,6 @@ internal sealed class BulletinRevisionConfiguration : IEntityTypeConfiguration<B
         revision.Property(r => r.Step).HasMaxLength(40);
         revision.Property(r => r.Title).HasMaxLength(Bulletin.TitleMaxLength);
         revision.Property(r => r.By).HasMaxLength(100);
-        revision.HasOne<Bulletin>().WithMany().HasForeignKey(r => r.BulletinId).OnDelete(DeleteBehavior.Cascade);
+        revision.HasOne(r => r.Bulletin).WithMany().HasForeignKey(r => r.BulletinId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -81,6 +81,22 @@ public static partial class BulletinText
         return sections;
     }
 
+    /// <summary>
+    /// Whether the text names the unit as the draft writes names: followed by its count in brackets and not the tail of
+    /// a longer name (办公室 is not named by 区政府办公室（2个）).
+    /// </summary>
+    public static bool Names(string text, string unitName)
+    {
+        for (var at = text.IndexOf(unitName + "（", StringComparison.Ordinal); at >= 0; at = text.IndexOf(unitName + "（", at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || "，、。：；".Contains(text[at - 1], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The body as the diff and the revision history see it: one paragraph a line.</summary>
     public static string Plain(IReadOnlyList<BulletinParagraph> body) => string.Join("\n", body.Select(p => p.Text));
 

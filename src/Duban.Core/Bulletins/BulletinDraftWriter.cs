@@ -42,7 +42,7 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
     public IReadOnlyList<BulletinParagraph> Requirements(DateOnly feedbackDueOn) =>
     [
         new("四、下步工作要求", BulletinPart.Requirements),
-        .. options.Requirements.Select(text => new BulletinParagraph(
+        .. options.RequirementsText.Select(text => new BulletinParagraph(
             string.Format(CultureInfo.InvariantCulture, text, OfficialDocument.DateText(feedbackDueOn)), BulletinPart.Requirements)),
     ];
 
@@ -95,7 +95,7 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
     {
         var (scope, inspections, checks) = (w.Facts.Scope, w.Facts.Inspections, w.Facts.Checks);
         var sentences = new List<string>();
-        var inspectionsHref = $"{SupervisionPage}?state=Published&from={LedgerLink.Date(scope.From)}&to={LedgerLink.Date(scope.To)}";
+        var inspectionsHref = $"{SupervisionPage}?state=Published&from={LedgerLink.Date(scope.From)}&to={LedgerLink.Date(scope.To)}{UnitParameter(scope, "&")}";
         if (inspections.Count > 0)
         {
             var kinds = string.Join("、", inspections.ByKind.Where(k => k.Count > 0).Select(k => $"{InspectionTerms.Name(k.Kind)}{k.Count}次"));
@@ -119,10 +119,10 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
         var slips = w.Facts.Slips;
         var colours = string.Join("、", new[] { ("蓝色", slips.Blue), ("黄色", slips.Yellow), ("红色", slips.Red) }.Where(c => c.Item2 > 0)
             .Select(c => $"{c.Item1}{c.Item2}份"));
-        var text = $"期间下发督办单{w.Count("slips", "下发督办单", slips.Issued, SupervisionPage + "/slips")}份（{colours}），" +
+        var text = $"期间下发督办单{w.Count("slips", "下发督办单", slips.Issued, SupervisionPage + "/slips" + UnitParameter(w.Facts.Scope, "?"))}份（{colours}），" +
             $"已反馈{slips.Replied}份";
         text += slips.Unanswered > 0
-            ? $"，超期未反馈{w.Count("slipsUnanswered", "超期未反馈督办单", slips.Unanswered, SupervisionPage + "/slips?state=Overdue")}份。"
+            ? $"，超期未反馈{w.Count("slipsUnanswered", "超期未反馈督办单", slips.Unanswered, SupervisionPage + "/slips?state=Overdue" + UnitParameter(w.Facts.Scope, "&"))}份。"
             : "。";
         return w.Paragraph(text, BulletinPart.Basics);
     }
@@ -206,6 +206,10 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
         return new BulletinTable($"{w.Facts.Scope.CampaignName}问题整改情况统计表（截至{CutOffText(w.Facts.Scope.CutOff)}）",
             ["序号", "单位", "发现问题", "已销号", "按期完成", "逾期销号", "逾期未完成（红灯）"], rows);
     }
+
+    // The supervision lists filter by a unit (and its tree) like the bulletin's scope.
+    private static string UnitParameter(BulletinScope scope, string separator) =>
+        scope.UnitId is { } unit ? $"{separator}unit={unit.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
 
     public static string Period(BulletinScope scope) => $"{OfficialDocument.DateText(scope.From)}至{OfficialDocument.DateText(scope.To)}";
 

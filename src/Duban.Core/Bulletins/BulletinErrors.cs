@@ -17,8 +17,6 @@ public static class BulletinErrors
 
     public static DubanException CutOffInFuture() => new(ErrorKind.Validation, "数据截止时间不能晚于现在。", "cutoff");
 
-    public static DubanException TitleRequired() => new(ErrorKind.Validation, "请填写通报标题。", "title");
-
     public static DubanException TooLong(string what, int max) => new(ErrorKind.Validation, $"{what}不能超过 {max} 个字。", "sections");
 
     public static DubanException BodyRequired() => new(ErrorKind.Validation, "通报正文不能为空。", "sections");
@@ -34,6 +32,13 @@ public static class BulletinErrors
         new(ErrorKind.Conflict, $"通报当前为“{BulletinTerms.Name(state)}”，不能{actionName}。");
 
     public static DubanException OwnDraft() => new(ErrorKind.Forbidden, "不能审批自己起草的通报（四眼原则），请由其他领导审批。");
+
+    public static DubanException OwnDraftReturned() => new(ErrorKind.Forbidden, "不能退回自己起草的通报（四眼原则），请由其他领导审批。");
+
+    public static DubanException FeedbackDuePassed(DateOnly due) =>
+        new(ErrorKind.Validation, $"整改反馈期限（{due:yyyy-MM-dd}）已过，请修改期限（及下步工作要求中的日期）后再提交。", "feedbackDueOn");
+
+    public static DubanException BadCutOff() => new(ErrorKind.Validation, "数据截止时间的格式不正确，应为 2026-11-30T18:00 或带时区的时间。", "cutoff");
 
     public static DubanException RoleMayNot(string actionName) => new(ErrorKind.Forbidden, $"您的角色无权{actionName}该通报。");
 

@@ -28,7 +28,9 @@ public sealed class BulletinFactsQuery(DubanDb db, TimeProvider clock, UnitDirec
             ? await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw BulletinErrors.CampaignNotFound(id)
             : throw BulletinErrors.CampaignRequired();
         var now = clock.GetUtcNow().UtcDateTime;
+        // Whole seconds: the ledger link carries the cut-off to the second, and must count what the draft counted.
         var cutOff = request.CutOff?.UtcDateTime ?? now;
+        cutOff = cutOff.AddTicks(-(cutOff.Ticks % TimeSpan.TicksPerSecond));
         if (cutOff > now)
         {
             throw BulletinErrors.CutOffInFuture();

@@ -83,6 +83,10 @@ public sealed class BulletinQueries(DubanDb db)
     public async Task<BulletinRecipient?> RecipientAsync(int recipientId, CancellationToken cancellationToken = default) =>
         await db.Set<BulletinRecipient>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == recipientId, cancellationToken);
 
+    /// <summary>The receipts of the bulletin by the actor's units, as records (for what the actor may do on each).</summary>
+    public async Task<IReadOnlyList<BulletinRecipient>> ReceiptsAsync(int bulletinId, CancellationToken cancellationToken = default) =>
+        await db.Set<BulletinRecipient>().AsNoTracking().Where(r => r.BulletinId == bulletinId).OrderBy(r => r.UnitPath).ToListAsync(cancellationToken);
+
     /// <summary>The revisions, oldest first: the approval view compares the last with the one before.</summary>
     public async Task<IReadOnlyList<BulletinRevision>> RevisionsAsync(int bulletinId, CancellationToken cancellationToken = default) =>
         await db.Set<BulletinRevision>().AsNoTracking().Where(r => r.BulletinId == bulletinId).OrderBy(r => r.Id).ToListAsync(cancellationToken);

@@ -35,13 +35,14 @@ public sealed class BulletinRecipient : IUnitScoped<BulletinRecipient>, IVersion
     public string? ItemCode { get; private set; }
     public int Version { get; private set; }
 
-    public bool FeedbackAsked => Role == RecipientRole.Criticised;
+    public bool FeedbackAsked => FeedbackDueOn is not null;
 
     private BulletinRecipient()
     {
     }
 
-    public BulletinRecipient(int bulletinId, BulletinUnit unit, string unitPath, DateOnly feedbackDueOn)
+    /// <summary>A criticised unit owes 整改反馈 by <paramref name="feedbackDueOn"/>; null asks none (a correction).</summary>
+    public BulletinRecipient(int bulletinId, BulletinUnit unit, string unitPath, DateOnly? feedbackDueOn)
     {
         BulletinId = bulletinId;
         UnitId = unit.UnitId;

@@ -8,6 +8,9 @@ public sealed class BulletinRevision
 {
     public int Id { get; private set; }
     public int BulletinId { get; private set; }
+
+    /// <summary>Set on creation, so a revision is saved in the same save as the bulletin it follows, even a new one.</summary>
+    public Bulletin? Bulletin { get; private set; }
     public string Step { get; private set; } = string.Empty;
     public string Title { get; private set; } = string.Empty;
     public string Text { get; private set; } = string.Empty;
@@ -20,7 +23,7 @@ public sealed class BulletinRevision
 
     public BulletinRevision(Bulletin bulletin, string step, string by, DateTime at)
     {
-        BulletinId = bulletin.Id;
+        Bulletin = bulletin;
         Step = step;
         Title = bulletin.Title;
         Text = BulletinText.Plain(bulletin.Body);

@@ -37,8 +37,8 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
         var addressed = counted.Units.Where(u => u.Found > 0).Select(u => new BulletinUnit(u.UnitId, u.UnitName, RecipientRole.Main)).ToList();
         var bulletin = Bulletin.Draft(scope, draft, addressed, options.Value.IssuingOrgan, counted.FeedbackDueOn, By, Now);
         db.Add(bulletin);
+        AddRevision(bulletin, "生成草稿");
         await db.SaveChangesAsync(cancellationToken);
-        await AddRevisionAsync(bulletin, "生成草稿", cancellationToken);
         return bulletin;
     }
 
@@ -56,8 +56,8 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
         var draft = new BulletinDraft(corrected.Title, corrected.Body, corrected.Figures, corrected.Table, [], []);
         var bulletin = Bulletin.Draft(scope, draft, [], corrected.Signature, corrected.FeedbackDueOn, By, Now, corrected);
         db.Add(bulletin);
+        AddRevision(bulletin, "生成更正草稿");
         await db.SaveChangesAsync(cancellationToken);
-        await AddRevisionAsync(bulletin, "生成更正草稿", cancellationToken);
         return bulletin;
     }
 
@@ -67,10 +67,11 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
     public async Task<Bulletin> EditAsync(int id, BulletinEdit edit, int? version, CancellationToken cancellationToken = default)
     {
         var bulletin = await GetAsync(id, cancellationToken);
-        var addressed = edit.Addressed is { } units ? await NamedUnitsAsync(units, cancellationToken) : null;
+        var main = edit.Main is { } mainUnits ? await NamedUnitsAsync(mainUnits, cancellationToken) : null;
+        var copy = edit.Copy is { } copyUnits ? await NamedUnitsAsync(copyUnits, cancellationToken) : null;
         return await db.ActAsync(BulletinWorkflow.Table, bulletin, BulletinAction.Edit, version, b =>
         {
-            b.Edit(edit with { Addressed = addressed });
+            b.Edit(edit with { Main = main, Copy = copy });
             return Task.CompletedTask;
         }, cancellationToken);
     }
@@ -81,8 +82,12 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
         {
             return await PublishAsync(id, input.Version, options.Value.PdfOnPublish, cancellationToken);
         }
+        if (action == BulletinAction.MakeItems)
+        {
+            return await MakeItemsAsync(id, input.Version, cancellationToken);
+        }
         var bulletin = await GetAsync(id, cancellationToken);
-        bulletin = await db.ActAsync(BulletinWorkflow.Table, bulletin, action, input.Version, async b =>
+        return await db.ActAsync(BulletinWorkflow.Table, bulletin, action, input.Version, async b =>
         {
             switch (action)
             {
@@ -93,9 +98,11 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
                         : Now;
                     var scope = await facts.ScopeAsync(new BulletinRequest(b.CampaignId, b.FromDate, b.ToDate, b.ScopeUnitId, cutOff), cancellationToken);
                     b.Refresh(scope, Writer.Write(await facts.CountAsync(scope, cancellationToken)));
+                    AddRevision(b, "刷新数据");
                     break;
                 case BulletinAction.Submit:
                     b.Submit(Now);
+                    AddRevision(b, "提交审批");
                     break;
                 case BulletinAction.Approve:
                     b.Approve(By, Now);
@@ -110,18 +117,10 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
                         recipient.Withdraw();
                     }
                     break;
-                case BulletinAction.MakeItems:
-                    await MakeItemsAsync(b, cancellationToken);
-                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(action), action, null);
             }
         }, cancellationToken);
-        if (action is BulletinAction.Refresh or BulletinAction.Submit)
-        {
-            await AddRevisionAsync(bulletin, action == BulletinAction.Submit ? "提交审批" : "刷新数据", cancellationToken);
-        }
-        return bulletin;
     }
 
     public async Task<BulletinRecipient> ActOnRecipientAsync(int recipientId, RecipientAction action, ActionInput input,
@@ -167,7 +166,8 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
         {
             throw BulletinErrors.PdfMissing("PDF 在通报发布后生成；草稿请下载 Word 文件。");
         }
-        if (bulletin.PdfSha256 is null)
+        // Made once: a conversion that failed is not run again by every reader (the page says why).
+        if (bulletin.PdfSha256 is null && bulletin.PdfError is null)
         {
             await RenderPdfAsync(bulletin, cancellationToken);
         }
@@ -189,14 +189,15 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
             var bulletin = await GetAsync(id, ct);
             published = await db.ActAsync(BulletinWorkflow.Table, bulletin, BulletinAction.Publish, version, async b =>
             {
-                var numberText = options.Value.Number(year, number);
-                // The file is rendered with the number it is about to take, as it will be published.
-                b.Publish(year, number, numberText, await SaveFileAsync(BulletinDocument.Write(b, options.Value, numberText), "通报.docx", ct),
-                    By, Now);
+                var (numberText, at) = (options.Value.Number(year, number), Now);
+                // The file is rendered with the number and the date it is about to take, as it will be published.
+                var docx = BulletinDocument.Write(b, options.Value, numberText, ChinaTime.DateOf(at));
+                b.Publish(year, number, numberText, await SaveFileAsync(docx, "通报.docx", ct), By, at);
                 var paths = await directory.AllAsync(db, ct);
                 foreach (var unit in b.Units.GroupBy(u => u.UnitId).Select(g => g.OrderByDescending(u => u.Role).First()))
                 {
-                    db.Add(new BulletinRecipient(b.Id, unit, paths.TryGetValue(unit.UnitId, out var entry) ? entry.Path : string.Empty, b.FeedbackDueOn));
+                    var feedbackDue = unit.Role == RecipientRole.Criticised && b.CorrectsId is null ? b.FeedbackDueOn : (DateOnly?)null;
+                    db.Add(new BulletinRecipient(b.Id, unit, paths.TryGetValue(unit.UnitId, out var entry) ? entry.Path : string.Empty, feedbackDue));
                 }
             }, ct);
         }, cancellationToken);
@@ -230,32 +231,44 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
         return new BulletinFile(stored.Sha256, stored.Size);
     }
 
-    /// <summary>One assigned ledger item per criticised unit (source 上级督查), its source code the bulletin's number.</summary>
-    private async Task MakeItemsAsync(Bulletin bulletin, CancellationToken cancellationToken)
+    /// <summary>
+    /// One assigned ledger item per criticised unit (source 上级督查, source code the bulletin's number), quoting what the
+    /// bulletin says of that unit; numbered after the campaign's last item, again with the next if another took it.
+    /// </summary>
+    private async Task<Bulletin> MakeItemsAsync(int id, int? version, CancellationToken cancellationToken)
     {
-        var campaign = await campaigns.GetAsync(bulletin.CampaignId, cancellationToken);
-        campaign.RequireOpen();
-        bulletin.MarkItemsMade();
-        var recipients = await db.Set<BulletinRecipient>().IgnoreQueryFilters()
-            .Where(r => r.BulletinId == bulletin.Id && r.Role == RecipientRole.Criticised).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        var number = await db.LastNumberAsync(campaign.Id, cancellationToken);
-        var today = ChinaTime.Today(clock);
-        var problems = bulletin.Body.Where(p => p.Part == BulletinPart.Problems && p.Heading == HeadingLevel.None).Select(p => p.Text).ToList();
-        foreach (var recipient in recipients)
+        Bulletin? done = null;
+        var campaignId = (await GetAsync(id, cancellationToken)).CampaignId;
+        await db.SaveNumberedAsync(ct => db.LastNumberAsync(campaignId, ct), async (first, ct) =>
         {
-            var said = problems.Where(p => p.Contains(recipient.UnitName, StringComparison.Ordinal)).ToList();
-            var problem = $"{bulletin.NumberText}通报批评：" + (said.Count > 0 ? string.Join("", said) : bulletin.Title);
-            var details = new ItemDetails([], ItemSource.SuperiorInspection, problem.Length > RectificationItem.ProblemMaxLength
-                    ? problem[..(RectificationItem.ProblemMaxLength - 1)] + "…"
-                    : problem, null,
-                [$"针对{bulletin.NumberText}通报批评的问题，分析原因，制定整改措施，于{OfficialDocument.DateText(bulletin.FeedbackDueOn)}前反馈整改情况。"],
-                null, null, today, DeadlineKind.Date, bulletin.FeedbackDueOn, null);
-            var item = RectificationItem.Register(campaign.Id, campaign.Year, ++number, recipient.UnitId, recipient.UnitPath, details,
-                ItemBy, Now, campaign.ItemPrefix, bulletin.NumberText);
-            item.Assign(ItemBy, Now);
-            db.Add(item);
-            recipient.LinkItem(item.Code);
-        }
+            var bulletin = await GetAsync(id, ct);
+            done = await db.ActAsync(BulletinWorkflow.Table, bulletin, BulletinAction.MakeItems, version, async b =>
+            {
+                var campaign = await campaigns.GetAsync(b.CampaignId, ct);
+                campaign.RequireOpen();
+                b.MarkItemsMade();
+                var recipients = await db.Set<BulletinRecipient>().IgnoreQueryFilters()
+                    .Where(r => r.BulletinId == b.Id && r.Role == RecipientRole.Criticised).OrderBy(r => r.Id).ToListAsync(ct);
+                var problems = b.Body.Where(p => p.Part == BulletinPart.Problems && p.Heading != HeadingLevel.First).Select(p => p.Text).ToList();
+                var number = first - 1;
+                foreach (var recipient in recipients)
+                {
+                    var said = problems.Where(p => BulletinText.Names(p, recipient.UnitName)).ToList();
+                    var problem = $"{b.NumberText}通报批评：" + (said.Count > 0 ? string.Join("", said) : b.Title);
+                    var details = new ItemDetails([], ItemSource.SuperiorInspection, problem.Length > RectificationItem.ProblemMaxLength
+                            ? problem[..(RectificationItem.ProblemMaxLength - 1)] + "…"
+                            : problem, null,
+                        [$"针对{b.NumberText}通报批评的问题，分析原因，制定整改措施，于{OfficialDocument.DateText(b.FeedbackDueOn)}前反馈整改情况。"],
+                        null, null, ChinaTime.Today(clock), DeadlineKind.Date, b.FeedbackDueOn, null);
+                    var item = RectificationItem.Register(campaign.Id, campaign.Year, ++number, recipient.UnitId, recipient.UnitPath, details,
+                        ItemBy, Now, campaign.ItemPrefix, b.NumberText);
+                    item.Assign(ItemBy, Now);
+                    db.Add(item);
+                    recipient.LinkItem(item.Code);
+                }
+            }, ct);
+        }, cancellationToken);
+        return done!;
     }
 
     private async Task<IReadOnlyList<BulletinUnit>> NamedUnitsAsync(IReadOnlyList<BulletinUnit> units, CancellationToken cancellationToken)
@@ -266,11 +279,8 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
             : throw BulletinErrors.UnitUnknown(u.UnitId))];
     }
 
-    private async Task AddRevisionAsync(Bulletin bulletin, string step, CancellationToken cancellationToken)
-    {
-        db.Add(new BulletinRevision(bulletin, step, By.Name, Now));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    // Added before the step's own save, so the text and its revision commit together.
+    private void AddRevision(Bulletin bulletin, string step) => db.Add(new BulletinRevision(bulletin, step, By.Name, Now));
 
     // Every bulletin of the year counts: numbers are the year's.
     private async Task<int> LastNumberAsync(int year, CancellationToken cancellationToken) =>

@@ -26,14 +26,15 @@ public static class BulletinWorkflow
         {
             HasForm = false,
         },
-        new(BulletinAction.Refresh, "refresh", "刷新数据", b => b.State == BulletinState.Draft || b.State == BulletinState.Returned,
+        new(BulletinAction.Refresh, "refresh", "刷新数据",
+            b => (b.State == BulletinState.Draft || b.State == BulletinState.Returned) && b.CorrectsId == null,
             [BySupervisor], [new(Field.CutOff, "新的数据截止时间（不填为现在）", FieldKind.Date)])
         {
-            Confirm = "刷新数据将按新的截止时间重写“基本情况”“工作开展较好的单位”“存在的问题”三部分和附件表，这三部分的修改会被覆盖；“下步工作要求”保留。确定刷新吗？",
+            Confirm = "刷新数据将按新的截止时间重写导语、“基本情况”“工作开展较好的单位”“存在的问题”和附件表，这些部分的修改会被覆盖；“下步工作要求”保留。确定刷新吗？",
             Done = "已按新的截止时间刷新数据",
         },
         new(BulletinAction.Submit, "submit", "提交审批", b => b.State == BulletinState.Draft || b.State == BulletinState.Returned,
-            [new(Roles.Supervisor, Relation.Anyone, Awaits: true)], [])
+            [BySupervisor], [])
         {
             Primary = true,
             Done = "已提交审批",
@@ -65,7 +66,7 @@ public static class BulletinWorkflow
         new(BulletinAction.Withdraw, "withdraw", "撤回", b => b.State == BulletinState.Published, [BySupervisor],
             [new(Field.Reason, "撤回理由", Required: true)])
         {
-            Confirm = "撤回后通报保留并标注“已撤回”，各单位不再需要签收和反馈。确定撤回吗？",
+            Confirm = "撤回后通报保留并标注“已撤回”，各单位不再需要签收和反馈；已交办的整改事项不受影响，如需撤销请在台账中处理。确定撤回吗？",
         },
     ])
     {
@@ -90,7 +91,7 @@ public static class BulletinWorkflow
             Primary = true,
         },
         new(RecipientAction.Feedback, "feedback", "报送整改反馈",
-            r => r.Role == RecipientRole.Criticised && r.FeedbackAt == null && r.AcknowledgedAt != null && !r.Withdrawn, [ByHead, ByLiaison],
+            r => r.FeedbackDueOn != null && r.FeedbackAt == null && r.AcknowledgedAt != null && !r.Withdrawn, [ByHead, ByLiaison],
             [new(Field.Text, "整改反馈（原因分析、整改措施和进展）", Required: true)])
         {
             Primary = true,
@@ -101,7 +102,7 @@ public static class BulletinWorkflow
         RefuseRole = action => BulletinErrors.RoleMayNot(action.Name),
         RefuseState = (action, recipient) => recipient.Withdrawn ? BulletinErrors.Withdrawn()
             : action == RecipientAction.Acknowledge ? BulletinErrors.AlreadyAcknowledged()
-            : recipient.AcknowledgedAt is null && recipient.Role == RecipientRole.Criticised ? BulletinErrors.AcknowledgeFirst()
+            : recipient.AcknowledgedAt is null && recipient.FeedbackAsked ? BulletinErrors.AcknowledgeFirst()
             : BulletinErrors.FeedbackNotAsked(),
         RefuseStale = BulletinErrors.Stale,
     };

@@ -102,4 +102,6 @@ public static class LedgerErrors
     public const string BadReportingPeriod = "报告周期无效：请选择每月或每季度。";
     public const string FoundOnOutOfRange = "发现日期应在 2000 年至 2100 年之间。";
     public const string DueOnOutOfRange = "整改期限应在 2000 年至 2100 年之间。";
+
+    public static DubanException BadStanding() => new(ErrorKind.Validation, "standing（截止时的状态）的取值无效：Closed、ClosedOnTime、ClosedLate、Open 或 Overdue。", "standing");
 }

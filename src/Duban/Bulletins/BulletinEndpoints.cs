@@ -21,7 +21,19 @@ public sealed record BulletinResponse(int Id, string? Number, BulletinState Stat
 }
 
 /// <summary>POST /bulletins: a draft from the data.</summary>
-public sealed record BulletinDraftRequest(int? Campaign, DateOnly? From, DateOnly? To, int? Unit, DateTimeOffset? Cutoff);
+public sealed record BulletinDraftRequest(int? Campaign, DateOnly? From, DateOnly? To, int? Unit, string? Cutoff)
+{
+    /// <summary>The cut-off as sent: with an offset as it says, without one in China time (2026-11-30T18:00).</summary>
+    public DateTimeOffset? CutOffTime => Cutoff switch
+    {
+        null or "" => null,
+        var text when DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            && (text.EndsWith('Z') || text.Contains('+', StringComparison.Ordinal) || text.LastIndexOf('-') > 9) => at,
+        var text when DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local) =>
+            new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Core.Common.ChinaTime.Offset),
+        _ => throw BulletinErrors.BadCutOff(),
+    };
+}
 
 /// <summary>PATCH /bulletins/{id}: what changes; sections replace the whole body (headings numbered as in 一、 / （一） / 1. / （1））.</summary>
 public sealed record BulletinPatch(string? Title, IReadOnlyList<BulletinSection>? Sections, IReadOnlyList<int>? MainUnitIds,
@@ -45,7 +57,7 @@ internal static class BulletinEndpoints
             .WithSummary("情况通报列表：按状态（Draft 草稿/Submitted 待审批/Returned 已退回/Approved 已审批/Published 已发布/Withdrawn 已撤回）、期间、文号筛选，分页；单位只看到发给本单位的已发布通报（unread：未签收）");
         bulletins.MapPost("/", async (BulletinDraftRequest request, BulletinService service, DubanDb db, CancellationToken ct) =>
             {
-                var bulletin = await service.DraftAsync(new BulletinRequest(request.Campaign, request.From, request.To, request.Unit, request.Cutoff), ct);
+                var bulletin = await service.DraftAsync(new BulletinRequest(request.Campaign, request.From, request.To, request.Unit, request.CutOffTime), ct);
                 return Results.Created($"/api/v1/bulletins/{bulletin.Id}", BulletinResponse.From(bulletin, db));
             })
             .WithSummary("按数据起草通报（限督查人员）：campaign 必填；from、to（统计期间，按发现日期）默认活动开始至今天；unit（本单位及下级，不填为全部）；cutoff（数据截止时间，默认现在）");
@@ -88,24 +100,28 @@ internal static class BulletinEndpoints
 
     public static BulletinEdit ToEdit(BulletinPatch patch) => new(patch.Title,
         patch.Sections is { } sections ? [.. Paragraphs(sections)] : null,
-        patch.MainUnitIds is null && patch.CopyUnitIds is null ? null :
-        [
-            .. (patch.MainUnitIds ?? []).Select(id => new BulletinUnit(id, string.Empty, RecipientRole.Main)),
-            .. (patch.CopyUnitIds ?? []).Select(id => new BulletinUnit(id, string.Empty, RecipientRole.Copy)),
-        ],
+        patch.MainUnitIds?.Select(id => new BulletinUnit(id, string.Empty, RecipientRole.Main)).ToList(),
+        patch.CopyUnitIds?.Select(id => new BulletinUnit(id, string.Empty, RecipientRole.Copy)).ToList(),
         patch.Signature, patch.Date, patch.FeedbackDueOn);
 
-    /// <summary>Sections back into paragraphs; the part of each is read from the heading it falls under.</summary>
+    /// <summary>Sections back into paragraphs; the part of each is read from its heading's words (基本情况, 较好, 问题, 要求).</summary>
     private static IEnumerable<BulletinParagraph> Paragraphs(IReadOnlyList<BulletinSection> sections)
     {
-        foreach (var (section, index) in sections.Select((s, i) => (s, i)))
+        foreach (var section in sections.Where(s => s is not null))
         {
-            var part = section.Heading is null ? BulletinPart.Lead : (BulletinPart)Math.Min(index + (sections[0].Heading is null ? 0 : 1), (int)BulletinPart.Requirements);
+            var part = section.Heading switch
+            {
+                null => BulletinPart.Lead,
+                var h when h.Contains("要求", StringComparison.Ordinal) => BulletinPart.Requirements,
+                var h when h.Contains("较好", StringComparison.Ordinal) || h.Contains("表扬", StringComparison.Ordinal) => BulletinPart.Praise,
+                var h when h.Contains("问题", StringComparison.Ordinal) => BulletinPart.Problems,
+                _ => BulletinPart.Basics,
+            };
             if (section.Heading is { } heading)
             {
                 yield return new BulletinParagraph(heading, part);
             }
-            foreach (var text in section.Paragraphs ?? [])
+            foreach (var text in (section.Paragraphs ?? []).Where(t => t is not null))
             {
                 yield return new BulletinParagraph(text, part);
             }

@@ -27,12 +27,9 @@ internal static class BulletinForm
         }
         var input = new ActionInput(form.Where(f => f.Key is not ("paragraph" or "part" or "figures" or "main" or "copy"))
             .Select(f => new KeyValuePair<string, string?>(f.Key, f.Value.ToString())));
-        IReadOnlyList<BulletinUnit> addressed =
-        [
-            .. Units(form["main"], RecipientRole.Main),
-            .. Units(form["copy"], RecipientRole.Copy),
-        ];
-        var edit = new BulletinEdit(input.Text("title") ?? string.Empty, body, addressed, input.Text("signature") ?? string.Empty,
+        // The page always sends both lists: an empty select clears them.
+        var edit = new BulletinEdit(input.Text("title") ?? string.Empty, body, [.. Units(form["main"], RecipientRole.Main)],
+            [.. Units(form["copy"], RecipientRole.Copy)], input.Text("signature") ?? string.Empty,
             input.Date("date", "成文日期"), input.Date("feedbackDueOn", "整改反馈期限"));
         return (edit, input.Version);
     }

@@ -95,5 +95,6 @@ internal sealed record ItemFilter(int? Campaign, int? Unit, int? Category, ItemS
     DateOnly? FoundFrom, DateOnly? FoundTo, DateTimeOffset? AsOf, CutStanding? Standing, bool? UnitOnly)
 {
     public LedgerQuery ToQuery() => new(Campaign, Unit, Category, Source, State, Light, Person, Q, Sort ?? LedgerSort.Newest,
-        FoundFrom, FoundTo, AsOf?.UtcDateTime, Standing, UnitOnly ?? false);
+        FoundFrom, FoundTo, AsOf?.UtcDateTime, Standing is { } standing && !Enum.IsDefined(standing) ? throw LedgerErrors.BadStanding() : Standing,
+        UnitOnly ?? false);
 }

@@ -168,6 +168,14 @@ public abstract class BulletinTests<TFactory>(TFactory app) where TFactory : Dub
         }
         var outside = await supervisor.PostAsJsonAsync("/api/v1/bulletins", new { campaign, unit = 999999 }, WebSession.Json);
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/v1/items?standing=7")).StatusCode);
+        var badCutOff = await supervisor.PostAsJsonAsync("/api/v1/bulletins", new { campaign, cutoff = "昨天" }, WebSession.Json);
+        Assert.Contains("数据截止时间的格式不正确", await DetailAsync(badCutOff));
+        // A cut-off without an offset is China time: 09:00 on the test day is 01:00 UTC.
+        var local = await supervisor.PostAsJsonAsync("/api/v1/bulletins", new { campaign, cutoff = $"{app.Today:yyyy-MM-dd}T09:00" }, WebSession.Json);
+        Assert.Equal(HttpStatusCode.Created, local.StatusCode);
+        Assert.Equal(new DateTimeOffset(app.Today.ToDateTime(new TimeOnly(9, 0)), Core.Common.ChinaTime.Offset).UtcDateTime,
+            (await local.Content.ReadFromJsonAsync<BulletinResponse>(WebSession.Json))!.CutOff.ToUniversalTime());
 
         var draft = await DraftAsync(supervisor);
         var huge = await supervisor.PatchAsJsonAsync($"/api/v1/bulletins/{draft.Id}",
@@ -200,8 +208,9 @@ public abstract class BulletinTests<TFactory>(TFactory app) where TFactory : Dub
             var submitted = await ActAsync(supervisor, draft.Id, "submit", draft.Version);
             approved.Add(await ActAsync(leader, draft.Id, "approve", submitted.Version));
         }
-        var before = (await supervisor.GetJsonAsync<PagedResponse<BulletinRow>>("/api/v1/bulletins?state=Published&pageSize=200")).Items
-            .Select(r => Sequence(r.Number!)).DefaultIfEmpty(0).Max();
+        // Withdrawn bulletins keep their numbers too.
+        var before = (await supervisor.GetJsonAsync<PagedResponse<BulletinRow>>("/api/v1/bulletins?pageSize=200")).Items
+            .Where(r => r.Number is not null).Select(r => Sequence(r.Number!)).DefaultIfEmpty(0).Max();
 
         var published = await Task.WhenAll(approved.Select(b => ActAsync(supervisor, b.Id, "publish", b.Version)));
 
@@ -276,6 +285,9 @@ public abstract class BulletinTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.Equal(criticised, items.Items.Where(i => i.Problem.StartsWith(published.Number!, StringComparison.Ordinal)).Select(i => i.UnitName).Order());
         receipts = await supervisor.GetJsonAsync<List<RecipientRow>>($"/api/v1/bulletins/{published.Id}/recipients");
         Assert.All(receipts.Where(r => r.Role == RecipientRole.Criticised), r => Assert.NotNull(r.ItemCode));
+        // Each item quotes what the bulletin says of its unit.
+        var general = items.Items.Single(i => i.UnitName == "综合科" && i.Problem.StartsWith(published.Number!, StringComparison.Ordinal));
+        Assert.Contains("逾期未完成整改", general.Problem);
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(supervisor, published.Id, "make-items", made.Version)).StatusCode);
 
         var withdrawn = await ActAsync(supervisor, published.Id, "withdraw", made.Version, new { reason = "数据口径有误，另行通报。" });
@@ -319,6 +331,10 @@ public abstract class BulletinTests<TFactory>(TFactory app) where TFactory : Dub
         Assert.Equal($"关于更正{published.Number}的通报", corrected.Title);
         Assert.Contains($"（{published.Number}）有误，现更正如下：", corrected.Sections[0].Paragraphs[0]);
         Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsync($"/api/v1/bulletins/{draft.Id}/correct", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(supervisor, corrected.Id, "refresh", corrected.Version)).StatusCode);
+        var nulls = await supervisor.PatchAsJsonAsync($"/api/v1/bulletins/{corrected.Id}", new { sections = new object?[] { null }, version = corrected.Version }, WebSession.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, nulls.StatusCode);
+        Assert.Equal("通报正文不能为空。", await DetailAsync(nulls));
     }
 
     private async Task<BulletinResponse> PublishedAsync(HttpClient supervisor)

@@ -29,8 +29,34 @@ public sealed class BulletinModelTests
         Assert.Equal(BulletinState.Submitted, bulletin.State);
         Assert.True(BulletinWorkflow.Table[BulletinAction.Approve].RefusedTo!(
             new Core.Accounts.Actor(7, "督查员", new HashSet<string>([Core.Accounts.Roles.Leadership]), null, null, null), bulletin));
+        Assert.Contains("不能退回自己起草的通报", Assert.Throws<DubanException>(() => bulletin.Return("改一改", Drafter, At)).Message);
         bulletin.Approve(Leader, At);
         Assert.Equal(BulletinState.Approved, bulletin.State);
+    }
+
+    [Fact]
+    public void A_feedback_deadline_already_past_is_refused_on_submitting()
+    {
+        var bulletin = Draft();
+        var refused = Assert.Throws<DubanException>(() => bulletin.Submit(At.AddDays(15)));
+        Assert.Contains("整改反馈期限（2026-12-14）已过", refused.Message);
+        bulletin.Submit(At.AddDays(14));
+        Assert.Equal(BulletinState.Submitted, bulletin.State);
+    }
+
+    [Fact]
+    public void Unchanged_paragraphs_sent_back_as_text_keep_their_numbers_and_a_new_main_list_keeps_the_copies()
+    {
+        var bulletin = Draft();
+        bulletin.Edit(new BulletinEdit(null, null, null, [new BulletinUnit(5, "调研督查室", RecipientRole.Copy)], null, null, null));
+        var keyed = bulletin.Body.First(p => p.FigureKeys.Count > 0);
+
+        bulletin.Edit(new BulletinEdit(null, [.. bulletin.Body.Select(p => new BulletinParagraph(p.Text, p.Part))],
+            [new BulletinUnit(4, "秘书科", RecipientRole.Main)], null, null, null, null));
+
+        Assert.Equal(keyed.FigureKeys, bulletin.Body.Single(p => p.Text == keyed.Text).FigureKeys);
+        Assert.Equal([("秘书科", RecipientRole.Main), ("调研督查室", RecipientRole.Copy)],
+            bulletin.Units.Where(u => u.Role is RecipientRole.Main or RecipientRole.Copy).Select(u => (u.UnitName, u.Role)));
     }
 
     [Fact]
@@ -45,7 +71,7 @@ public sealed class BulletinModelTests
         bulletin.Publish(2026, 1, "区政办作风通〔2026〕1号", file, Drafter, At);
 
         Assert.Equal((BulletinState.Published, bulletin.ContentHash()), (bulletin.State, bulletin.ContentSha256));
-        var refused = Assert.Throws<DubanException>(() => bulletin.Edit(new BulletinEdit("新标题", null, null, null, null, null)));
+        var refused = Assert.Throws<DubanException>(() => bulletin.Edit(new BulletinEdit("新标题", null, null, null, null, null, null)));
         Assert.Contains("不能再修改", refused.Message);
         Assert.Throws<DubanException>(() => bulletin.Withdraw(" ", Drafter, At));
         bulletin.Withdraw("数据有误", Drafter, At);
@@ -57,10 +83,10 @@ public sealed class BulletinModelTests
     {
         var bulletin = Draft();
         Assert.Contains("不能超过 3000 个字", Assert.Throws<DubanException>(() =>
-            bulletin.Edit(new BulletinEdit(null, [new BulletinParagraph(new string('字', 100_000), BulletinPart.Basics)], null, null, null, null))).Message);
+            bulletin.Edit(new BulletinEdit(null, [new BulletinParagraph(new string('字', 100_000), BulletinPart.Basics)], null, null, null, null, null))).Message);
         Assert.Contains("不能超过 30000 个字", Assert.Throws<DubanException>(() => bulletin.Edit(new BulletinEdit(null,
-            [.. Enumerable.Range(0, 11).Select(_ => new BulletinParagraph(new string('字', 2900), BulletinPart.Basics))], null, null, null, null))).Message);
-        bulletin.Edit(new BulletinEdit(null, [new BulletinParagraph("一、\u0000基本\u202E情况", BulletinPart.Basics)], null, null, null, null));
+            [.. Enumerable.Range(0, 11).Select(_ => new BulletinParagraph(new string('字', 2900), BulletinPart.Basics))], null, null, null, null, null))).Message);
+        bulletin.Edit(new BulletinEdit(null, [new BulletinParagraph("一、\u0000基本\u202E情况", BulletinPart.Basics)], null, null, null, null, null));
         Assert.Equal("一、基本情况", bulletin.Body.Single().Text);
     }
 }
