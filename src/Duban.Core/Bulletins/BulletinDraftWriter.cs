@@ -19,6 +19,9 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
     public const string SupervisionPage = "/supervision";
     public const int TypicalCount = 5;
 
+    /// <summary>Units named by name in one sentence at most; a district's 500 units do not fit a paragraph.</summary>
+    public const int NamedMax = 30;
+
     // 一是…二是…: typical problems listed in the text, not as numbered headings.
     private static readonly string[] Ordinals = ["一", "二", "三", "四", "五"];
 
@@ -135,9 +138,9 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
             yield return new($"按照“{_rules.PraiseRuleText}”的标准，本期没有单位达到通报表扬条件。", BulletinPart.Praise);
             yield break;
         }
-        var names = string.Join("、", praised.Select(u =>
-            $"{u.UnitName}（按期完成率{w.Rate($"onTimeRate:{u.UnitId}", $"{u.UnitName}按期完成率", u.OnTime, u.Closed, w.Unit(u.UnitId, CutStanding.ClosedOnTime))}）"));
-        yield return w.Paragraph($"按照“{_rules.PraiseRuleText}”的标准，{names}等{praised.Count}个单位问题整改推进有力、成效明显，予以通报表扬。",
+        var names = NameList(praised, u => u.OnTime, u =>
+            $"{u.UnitName}（按期完成率{w.Rate($"onTimeRate:{u.UnitId}", $"{u.UnitName}按期完成率", u.OnTime, u.Closed, w.Unit(u.UnitId, CutStanding.ClosedOnTime))}）");
+        yield return w.Paragraph($"按照“{_rules.PraiseRuleText}”的标准，{names}{(praised.Count > NamedMax ? "" : $"等{praised.Count}个单位")}问题整改推进有力、成效明显，予以通报表扬。",
             BulletinPart.Praise);
     }
 
@@ -148,22 +151,23 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
         var overdue = criticised.Where(u => u.Overdue > 0).ToList();
         if (overdue.Count > 0)
         {
-            var names = string.Join("、", overdue.Select(u =>
-                $"{u.UnitName}（{w.Count($"overdue:{u.UnitId}", $"{u.UnitName}逾期未完成", u.Overdue, w.Unit(u.UnitId, CutStanding.Overdue))}个）"));
+            var names = NameList(overdue, u => u.Overdue, u =>
+                $"{u.UnitName}（{w.Count($"overdue:{u.UnitId}", $"{u.UnitName}逾期未完成", u.Overdue, w.Unit(u.UnitId, CutStanding.Overdue))}个）");
             yield return w.Paragraph($"{numbering.Next()}逾期未完成整改。截至{DayText(w.Facts.Scope.CutOff)}，{names}存在逾期未完成（亮红灯）的整改事项，予以通报批评。",
                 BulletinPart.Problems);
         }
         var failed = criticised.Where(u => u.FailedChecks > 0).ToList();
         if (failed.Count > 0)
         {
-            var names = string.Join("、", failed.Select(u => $"{u.UnitName}（{u.FailedChecks}项）"));
+            var names = NameList(failed, u => u.FailedChecks, u => $"{u.UnitName}（{u.FailedChecks}项）");
             yield return new($"{numbering.Next()}“回头看”复查不合格。{names}已销号的事项经“回头看”复查不合格，整改不实，已重新打开整改，予以通报批评。",
                 BulletinPart.Problems);
         }
         var unanswered = criticised.Where(u => u.Unanswered.Count > 0).ToList();
         if (unanswered.Count > 0)
         {
-            var names = string.Join("、", unanswered.Select(u => $"{u.UnitName}（{string.Join("、", u.Unanswered)}）"));
+            var names = NameList(unanswered, u => u.Unanswered.Count, u => $"{u.UnitName}（{string.Join("、", u.Unanswered.Take(NamedMax / 10))}" +
+                (u.Unanswered.Count > NamedMax / 10 ? $"等{u.Unanswered.Count}份）" : "）"));
             yield return new($"{numbering.Next()}督办单超期未反馈。{names}未在规定期限内反馈督办事项整改情况，予以通报批评。", BulletinPart.Problems);
         }
         var typical = w.Facts.Typical.OrderByDescending(f => f.Severity).Take(TypicalCount).ToList();
@@ -206,6 +210,15 @@ public sealed class BulletinDraftWriter(BulletinOptions options)
         return new BulletinTable($"{w.Facts.Scope.CampaignName}问题整改情况统计表（截至{CutOffText(w.Facts.Scope.CutOff)}）",
             ["序号", "单位", "发现问题", "已销号", "按期完成", "逾期销号", "逾期未完成（红灯）"], rows);
     }
+
+    /// <summary>
+    /// Units named in one sentence: all of them up to <see cref="NamedMax"/>, else the heaviest that many and "等N个单位"
+    /// (every unit stays in the attached table and among the units the bulletin names).
+    /// </summary>
+    private static string NameList(List<UnitFacts> units, Func<UnitFacts, int> weight, Func<UnitFacts, string> entry) =>
+        units.Count <= NamedMax
+            ? string.Join("、", units.Select(entry))
+            : string.Join("、", units.OrderByDescending(weight).Take(NamedMax).Select(entry)) + $"等{units.Count}个单位";
 
     // The supervision lists filter by a unit (and its tree) like the bulletin's scope.
     private static string UnitParameter(BulletinScope scope, string separator) =>

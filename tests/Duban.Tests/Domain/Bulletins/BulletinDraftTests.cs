@@ -128,6 +128,24 @@ public sealed class BulletinDraftTests
         Assert.Contains("于2026年12月14日前将整改情况反馈领导小组办公室", text);
     }
 
+    [Fact]
+    public void Five_hundred_units_fit_the_paragraph_limits_naming_the_thirty_heaviest_and_counting_the_rest()
+    {
+        var units = Enumerable.Range(1, 500).Select(i => new UnitFacts(i, $"第{i}单位", 10, 2, 5, 1, i % 7 + 1, i % 3, [$"督〔2026〕{i}号"]))
+            .ToArray();
+        var draft = Writer.Write(Facts(units));
+
+        Assert.All(draft.Body, p => Assert.True(p.Text.Length <= Bulletin.ParagraphMaxLength, $"{p.Text.Length}: {p.Text[..Math.Min(40, p.Text.Length)]}"));
+        var overdue = draft.Body.Single(p => p.Text.StartsWith("（一）逾期未完成整改", StringComparison.Ordinal)).Text;
+        Assert.Contains("等500个单位存在逾期未完成", overdue);
+        Assert.Equal(30, draft.Figures.Count(f => f.Key.StartsWith("overdue:", StringComparison.Ordinal)));
+        Assert.Contains("第6单位（7个）", overdue);
+        Assert.Equal(500, draft.Criticised.Count);
+        Assert.Equal(501, draft.Table.Rows.Count);
+        var bulletin = Bulletin.Draft(Scope, draft, [], "区作风办", new DateOnly(2026, 12, 14), new BulletinActor(1, "督查员"), CutOff);
+        Assert.Equal(500, bulletin.CriticisedCount);
+    }
+
     [Theory]
     [InlineData("一、基本情况", HeadingLevel.First)]
     [InlineData("（二）加快问题整改。", HeadingLevel.Second)]
