@@ -241,14 +241,15 @@ internal static class BulletinBench
         Console.WriteLine($"written to {path}");
     }
 
-    /// <summary>The counting's statements as EF ran them, each with SQLite's plan.</summary>
+    /// <summary>The counting's statements as EF ran them, each with SQLite's plan; the slowest to answer first.</summary>
     private static async Task ExplainAsync(string connectionString, List<CapturedCommand> commands)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         foreach (var command in commands.OrderByDescending(c => c.Milliseconds))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sql ({command.Milliseconds:F1} ms in the last count):\n{command.Text}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"sql (executing, until its first row: {command.Milliseconds:F1} ms in the last count):\n{command.Text}"));
             await using var explain = command.On(connection, "EXPLAIN QUERY PLAN ");
             await using var reader = await explain.ExecuteReaderAsync();
             Console.WriteLine("plan:");
