@@ -1,12 +1,15 @@
 using Duban.Core.Accounts;
 using Duban.Core.Audit;
+using Duban.Core.Bulletins;
 using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
 using Duban.Core.Data;
+using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
 using Duban.Core.Spreadsheets;
 using Duban.Core.Supervision;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,5 +24,6 @@ internal static class BenchServices
         .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
         .AddDubanData(_ => DatabaseSettings.Create("Sqlite", null, dataDir))
         .AddAccounts().AddOrganization().AddCatalog().AddAuditLog().AddCampaigns().AddLedger().AddSpreadsheets().AddSupervision()
+        .AddBulletins().AddDocuments(new ConfigurationBuilder().Build())
         .BuildServiceProvider();
 }

@@ -5,6 +5,7 @@ using Duban.Bench;
 //   dotnet Duban.Bench.dll sheets STEP [--dir DIR] [--rows N]   (bench/sheets.sh runs the steps)
 //   dotnet Duban.Bench.dll slips --data DIR [--runs 21] [--issue N]   (times the urge-slip proposal)
 //   dotnet Duban.Bench.dll draws --data DIR [--count 100] [--rounds 3]   (a draw over the closed items, and its verify)
+//   dotnet Duban.Bench.dll bulletins --data DIR [--runs 11]   (a bulletin's draft over the whole campaign, and its .docx)
 if (args.FirstOrDefault() == "sheets")
 {
     return await SheetBench.RunAsync(args);
@@ -16,6 +17,10 @@ if (args.FirstOrDefault() == "slips")
 if (args.FirstOrDefault() == "draws")
 {
     return await DrawBench.RunAsync(args);
+}
+if (args.FirstOrDefault() == "bulletins")
+{
+    return await BulletinBench.RunAsync(args);
 }
 var options = BenchOptions.Parse(args);
 if (options is null)

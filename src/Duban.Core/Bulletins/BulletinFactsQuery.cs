@@ -64,23 +64,25 @@ public sealed class BulletinFactsQuery(DubanDb db, TimeProvider clock, UnitDirec
         {
             items = items.Where(i => inScope.Contains(i.UnitId));
         }
-        var buckets = await items.Select(ItemCut.FlagsAt(scope.CutOff))
-            .GroupBy(f => new { f.UnitId, f.SelfFound, f.OnTime, f.Late, f.Overdue })
-            .Select(g => new { g.Key.UnitId, g.Key.SelfFound, g.Key.OnTime, g.Key.Late, g.Key.Overdue, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        // One row per unit with each flag counted in it: read through the (CampaignId, UnitId, …) index the units come in
+        // order, so the database counts as it reads instead of sorting every item by five keys (0.6 s against 2.7 s at
+        // 1,000,000 items, docs/performance.md).
+        var counts = await items.Select(ItemCut.FlagsAt(scope.CutOff))
+            .GroupBy(f => f.UnitId)
+            .Select(g => new UnitCounts(g.Key, g.Count(), g.Count(f => f.SelfFound), g.Count(f => f.OnTime), g.Count(f => f.Late), g.Count(f => f.Overdue)))
+            .ToDictionaryAsync(c => c.UnitId, cancellationToken);
         var (start, end) = (ChinaTime.StartOfDayUtc(scope.From), ChinaTime.StartOfDayUtc(scope.To.AddDays(1)));
         var checks = await ChecksAsync(scope, inScope, start, end, cancellationToken);
         var slips = await SlipsAsync(scope, inScope, start, end, cancellationToken);
         var (inspections, typical) = await InspectionsAsync(scope, inScope, cancellationToken);
 
-        var unitIds = buckets.Select(b => b.UnitId).Concat(checks.Rows.Select(c => c.UnitId)).Concat(slips.Select(s => s.UnitId)).Distinct();
+        var unitIds = counts.Keys.Concat(checks.Rows.Select(c => c.UnitId)).Concat(slips.Select(s => s.UnitId)).Distinct();
         var cutDay = ChinaTime.DateOf(scope.CutOff);
         var facts = unitIds.Select(id =>
         {
-            var mine = buckets.Where(b => b.UnitId == id).ToList();
+            var mine = counts.GetValueOrDefault(id) ?? new UnitCounts(id, 0, 0, 0, 0, 0);
             return new UnitFacts(id, units.TryGetValue(id, out var unit) ? unit.Name : string.Empty,
-                mine.Sum(b => b.Count), mine.Where(b => b.SelfFound).Sum(b => b.Count), mine.Where(b => b.OnTime).Sum(b => b.Count),
-                mine.Where(b => b.Late).Sum(b => b.Count), mine.Where(b => b.Overdue).Sum(b => b.Count),
+                mine.Found, mine.SelfFound, mine.OnTime, mine.Late, mine.Overdue,
                 checks.Rows.Count(c => c.UnitId == id && !c.Passed),
                 [.. slips.Where(s => s.UnitId == id && Unanswered(s, scope.CutOff, cutDay)).Select(s => supervision.Value.SlipNumber(s.Year, s.Number))]);
         }).OrderBy(u => units.TryGetValue(u.UnitId, out var unit) ? unit.Path : string.Empty, StringComparer.Ordinal).ToList();
@@ -92,6 +94,8 @@ public sealed class BulletinFactsQuery(DubanDb db, TimeProvider clock, UnitDirec
         return new BulletinFacts(scope, facts, inspections, new CheckFacts(checks.Rows.Count, checks.Rows.Count(c => !c.Passed)), slipFacts, typical,
             feedbackDue, checks.DrawIds.Count == 1 ? $"{BulletinDraftWriter.SupervisionPage}/draws/{checks.DrawIds[0]}" : null);
     }
+
+    private sealed record UnitCounts(int UnitId, int Found, int SelfFound, int OnTime, int Late, int Overdue);
 
     private static bool Unanswered(SlipRow slip, DateTime cutOff, DateOnly cutDay) =>
         slip.ReplyDueOn < cutDay && (slip.RepliedAt is null || slip.RepliedAt > cutOff);

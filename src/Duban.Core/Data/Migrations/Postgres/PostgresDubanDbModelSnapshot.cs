@@ -897,6 +897,9 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
 
+                    b.HasIndex("CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn")
+                        .HasDatabaseName("IX_Items_BulletinCounts");
+
                     b.ToTable("Items", (string)null);
                 });
 

@@ -869,6 +869,9 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
 
+                    b.HasIndex("CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn")
+                        .HasDatabaseName("IX_Items_BulletinCounts");
+
                     b.ToTable("Items", (string)null);
                 });
 
