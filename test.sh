@@ -19,9 +19,10 @@ command -v soffice >/dev/null || need_packages+=(libreoffice-calc-nogui)
 installed libreoffice-writer-nogui || installed libreoffice-writer || need_packages+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null && command -v pdffonts >/dev/null || need_packages+=(poppler-utils)
 # The faces fonts.conf maps the official fonts to: Noto Serif/Sans CJK SC, its Black weight (小标宋), AR PL UKai (楷体).
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_packages+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "Noto Serif CJK SC Black" || need_packages+=(fonts-noto-cjk-extra)
-fc-list 2>/dev/null | grep -qi "AR PL UKai CN" || need_packages+=(fonts-arphic-ukai)
+# (grep reads all of fc-list: with -q it would stop early, fc-list would die of SIGPIPE and pipefail would report a missing face).
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_packages+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "Noto Serif CJK SC Black" >/dev/null || need_packages+=(fonts-noto-cjk-extra)
+fc-list 2>/dev/null | grep -i "AR PL UKai CN" >/dev/null || need_packages+=(fonts-arphic-ukai)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_packages+=(postgresql)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
