@@ -11,6 +11,7 @@ namespace Duban.BrowserTests;
 public sealed class BulletinJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly ViewportSize Desk = new() { Width = 1366, Height = 900 };
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     private const string Lead = "为推动作风建设年活动走深走实，现将近期全区问题整改情况通报如下：";
 
@@ -63,5 +64,15 @@ public sealed class BulletinJourneyTests(BrowserFixture browser) : IClassFixture
         await head.GotoAsync("/ledger/mine");
         await Assertions.Expect(head.Locator("main")).ToContainTextAsync("报送整改反馈（综合科）");
         await BrowserFixture.ScreenshotAsync(head, "bulletin-feedback-todo-head");
+
+        // On a phone the list and the bulletin fit the screen: tables scroll in their own box.
+        var phone = await browser.SignInAsync("demo-head", Phone);
+        foreach (var url in new[] { "/bulletins", bulletinUrl })
+        {
+            await phone.GotoAsync(url);
+            var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= Phone.Width, $"{url} is {width}px wide on a {Phone.Width}px phone");
+        }
+        await BrowserFixture.ScreenshotAsync(phone, "bulletin-phone-head");
     }
 }

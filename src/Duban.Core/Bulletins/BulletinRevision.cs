@@ -6,6 +6,13 @@ namespace Duban.Core.Bulletins;
 /// </summary>
 public sealed class BulletinRevision
 {
+    public const string Drafted = "生成草稿";
+    public const string CorrectionDrafted = "生成更正草稿";
+    public const string Refreshed = "刷新数据";
+
+    /// <summary>The step the approver compares with: the version last submitted before the one in front of them.</summary>
+    public const string Submitted = "提交审批";
+
     public int Id { get; private set; }
     public int BulletinId { get; private set; }
 

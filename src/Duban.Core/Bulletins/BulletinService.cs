@@ -37,7 +37,7 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
         var addressed = counted.Units.Where(u => u.Found > 0).Select(u => new BulletinUnit(u.UnitId, u.UnitName, RecipientRole.Main)).ToList();
         var bulletin = Bulletin.Draft(scope, draft, addressed, options.Value.IssuingOrgan, counted.FeedbackDueOn, By, Now);
         db.Add(bulletin);
-        AddRevision(bulletin, "生成草稿");
+        AddRevision(bulletin, BulletinRevision.Drafted);
         await db.SaveChangesAsync(cancellationToken);
         return bulletin;
     }
@@ -56,7 +56,7 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
         var draft = new BulletinDraft(corrected.Title, corrected.Body, corrected.Figures, corrected.Table, [], []);
         var bulletin = Bulletin.Draft(scope, draft, [], corrected.Signature, corrected.FeedbackDueOn, By, Now, corrected);
         db.Add(bulletin);
-        AddRevision(bulletin, "生成更正草稿");
+        AddRevision(bulletin, BulletinRevision.CorrectionDrafted);
         await db.SaveChangesAsync(cancellationToken);
         return bulletin;
     }
@@ -98,11 +98,11 @@ public sealed class BulletinService(DubanDb db, TimeProvider clock, BulletinFact
                         : Now;
                     var scope = await facts.ScopeAsync(new BulletinRequest(b.CampaignId, b.FromDate, b.ToDate, b.ScopeUnitId, cutOff), cancellationToken);
                     b.Refresh(scope, Writer.Write(await facts.CountAsync(scope, cancellationToken)));
-                    AddRevision(b, "刷新数据");
+                    AddRevision(b, BulletinRevision.Refreshed);
                     break;
                 case BulletinAction.Submit:
                     b.Submit(Now);
-                    AddRevision(b, "提交审批");
+                    AddRevision(b, BulletinRevision.Submitted);
                     break;
                 case BulletinAction.Approve:
                     b.Approve(By, Now);
