@@ -16,6 +16,9 @@ public enum ScoreEventKind
     BulletinPraise,
     MissingReport,
     RedLineFinding,
+
+    /// <summary>A 病相 flag a Supervisor accepted: no data until the signals module exists, so off in the default scheme.</summary>
+    SignalAccepted,
 }
 
 /// <summary>The shares a scheme may score on a scale.</summary>
@@ -25,6 +28,9 @@ public enum ScoreRateKind
     FirstPassRate,
     SelfFoundShare,
     ReportTimeliness,
+
+    /// <summary>Learning participation: no data until the learning module exists, so off in the default scheme.</summary>
+    LearningParticipation,
 }
 
 public enum IndicatorKind
@@ -118,6 +124,14 @@ public sealed class ScoringScheme
         new("on-time-rate", "按期完成率", IndicatorKind.Rate, Rate: ScoreRateKind.OnTimeRate,
             Bands: [new(0m, -5m), new(60m, 0m), new(80m, 3m), new(95m, 5m)], Weight: 1m),
         new("red-line", "廉政红线问题", IndicatorKind.Veto, Event: ScoreEventKind.RedLineFinding, VetoText: "不得评为优秀"),
-        new("learning", "学习教育参与率", IndicatorKind.Rate, Enabled: false, Rate: ScoreRateKind.ReportTimeliness, Bands: [new(0m, 0m)]),
+        new("first-pass-rate", "审核一次通过率", IndicatorKind.Rate, Rate: ScoreRateKind.FirstPassRate,
+            Bands: [new(0m, -3m), new(80m, 0m), new(95m, 2m)], Weight: 1m),
+        new("self-found-share", "自查发现问题占比", IndicatorKind.Rate, Rate: ScoreRateKind.SelfFoundShare,
+            Bands: [new(0m, -2m), new(20m, 0m), new(50m, 2m)], Weight: 1m),
+        new("report-timeliness", "按时报送率", IndicatorKind.Rate, Rate: ScoreRateKind.ReportTimeliness,
+            Bands: [new(0m, -2m), new(90m, 0m), new(100m, 1m)], Weight: 1m),
+        new("learning", "学习教育参与率", IndicatorKind.Rate, Enabled: false, Rate: ScoreRateKind.LearningParticipation,
+            Bands: [new(0m, -2m), new(90m, 0m)], Weight: 1m),
+        new("signals", "病相问题（已认定）", IndicatorKind.PerEvent, Enabled: false, Event: ScoreEventKind.SignalAccepted, PointsEach: -1m),
     ]);
 }

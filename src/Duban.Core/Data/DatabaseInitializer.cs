@@ -10,7 +10,7 @@ namespace Duban.Core.Data;
 /// database, the first administrator. Safe to run on every start and from several processes.
 /// </summary>
 public sealed class DatabaseInitializer(DubanDb db, RoleManager<AppRole> roles, UserManager<AppUser> users,
-    CatalogService catalog, DemoData demo)
+    CatalogService catalog, DemoData demo, TimeProvider clock)
 {
     public const string AdminUserName = "admin";
 
@@ -41,6 +41,7 @@ public sealed class DatabaseInitializer(DubanDb db, RoleManager<AppRole> roles, 
             }
         }
         await catalog.SeedAsync();
+        await Assessment.AssessmentServices.SeedDefaultSchemeAsync(db, clock, cancellationToken);
         if (!await users.Users.AnyAsync(cancellationToken))
         {
             var password = AccountRules.GeneratePassword();

@@ -1,0 +1,276 @@
+using Duban.Core.Campaigns;
+using Duban.Core.Common;
+using Duban.Core.Common.Scope;
+using Duban.Core.Common.Workflow;
+using Duban.Core.Data;
+using Duban.Core.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Duban.Core.Assessment;
+
+/// <summary>What to compute: a campaign's period as of a cut-off (default now), on a scheme version (default the newest).</summary>
+public sealed record RunRequest(int? Campaign, DateOnly? From, DateOnly? To, DateTimeOffset? CutOff, int? Scheme);
+
+/// <summary>
+/// Computes, publishes and corrects assessment results. Every change goes through the workflow path (role, state,
+/// version, the entity's own method, one save with its audit events); a change of any total re-ranks the run.
+/// </summary>
+public sealed class AssessmentService(DubanDb db, TimeProvider clock, AssessmentFactsQuery facts, WorkCalendar calendar, EvidenceStore files,
+    IOptions<AssessmentOptions> options)
+{
+    public async Task<AssessmentRun> ComputeAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        db.Actor.Require(AssessmentPermissions.Manage);
+        var campaignId = request.Campaign ?? throw AssessmentErrors.CampaignRequired();
+        var campaign = await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
+                       ?? throw AssessmentErrors.CampaignNotFound(campaignId);
+        if (request.From is not { } from || request.To is not { } to)
+        {
+            throw AssessmentErrors.PeriodRequired();
+        }
+        if (to < from)
+        {
+            throw AssessmentErrors.EndBeforeStart();
+        }
+        if (to > from.AddYears(1).AddDays(-1))
+        {
+            throw AssessmentErrors.PeriodTooLong();
+        }
+        var now = clock.GetUtcNow();
+        var cutOff = (request.CutOff ?? now).UtcDateTime;
+        if (cutOff > now.UtcDateTime)
+        {
+            throw AssessmentErrors.CutOffInFuture();
+        }
+        if (cutOff < ChinaTime.StartOfDayUtc(from))
+        {
+            throw AssessmentErrors.CutOffBeforeStart();
+        }
+        var scheme = await SchemeToUseAsync(request.Scheme, cancellationToken);
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId != null && (u.DeactivatedAt == null || u.DeactivatedAt > cutOff))
+            .OrderBy(u => u.Path).Select(u => new { u.Id, u.Path, u.Name, u.HeadPersonId })
+            .ToListAsync(cancellationToken);
+        if (units.Count == 0)
+        {
+            throw AssessmentErrors.NoUnits();
+        }
+        var headIds = units.Where(u => u.HeadPersonId != null).Select(u => u.HeadPersonId!.Value).Distinct().ToList();
+        var heads = await db.People.AsNoTracking().Where(p => headIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var gathered = await facts.GatherAsync(campaign.Id, from, to, cutOff, [.. units.Select(u => u.Id)], cancellationToken);
+        var rules = scheme.ToScheme();
+        var results = units.Select(u =>
+        {
+            var unitFacts = gathered[u.Id];
+            return AssessmentResult.Create(u.Id, u.Path, u.Name, u.HeadPersonId,
+                u.HeadPersonId is { } head ? heads.GetValueOrDefault(head) : null, ScoreCalculator.Score(rules, unitFacts.Events, unitFacts.Rates));
+        }).ToList();
+        var noData = gathered.Values.All(f => f.Events.Count == 0 && f.Closed == 0 && f.Found == 0 && f.ReportsDue == 0);
+        var run = AssessmentRun.Create(campaign.Id, campaign.Name, from, to, cutOff, scheme, options.Value.Grading, noData, units.Count,
+            db.Actor.UserId, db.Actor.DisplayName, now.UtcDateTime);
+        run.Add(results);
+        Rank(run.Grading, results);
+        db.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    /// <summary>The requested scheme version, or the newest version of the newest family (the seeded default at first).</summary>
+    private async Task<AssessmentScheme> SchemeToUseAsync(int? schemeId, CancellationToken cancellationToken)
+    {
+        if (schemeId is { } id)
+        {
+            return await db.Set<AssessmentScheme>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+                   ?? throw new DubanException(ErrorKind.Validation, AssessmentErrors.SchemeNotFound(id).Message, "scheme");
+        }
+        return await db.Set<AssessmentScheme>().AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? throw AssessmentErrors.NoScheme();
+    }
+
+    /// <summary>A new scheme, or the next version of <paramref name="basedOn"/>'s family; versions a result used never change.</summary>
+    public async Task<AssessmentScheme> SaveSchemeAsync(ScoringScheme scheme, int? basedOn, CancellationToken cancellationToken = default)
+    {
+        db.Actor.Require(AssessmentPermissions.Manage);
+        AssessmentScheme? previous = null;
+        var next = 1;
+        if (basedOn is { } id)
+        {
+            previous = await db.Set<AssessmentScheme>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+                       ?? throw new DubanException(ErrorKind.Validation, AssessmentErrors.SchemeNotFound(id).Message, "basedOn");
+            var family = previous.FamilyId;
+            next = 1 + await db.Set<AssessmentScheme>().Where(s => s.Id == family || s.Family == family).MaxAsync(s => s.Version, cancellationToken);
+        }
+        var saved = AssessmentScheme.Create(scheme, previous, next, db.Actor.DisplayName, clock.GetUtcNow().UtcDateTime);
+        db.Add(saved);
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<AssessmentRun> ActOnRunAsync(int id, RunAction action, ActionInput input, CancellationToken cancellationToken = default)
+    {
+        var run = await db.Set<AssessmentRun>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw AssessmentErrors.RunNotFound(id);
+        var results = await db.Set<AssessmentResult>().IgnoreQueryFilters().Where(r => r.RunId == id).ToListAsync(cancellationToken);
+        var pending = await db.Set<AssessmentAdjustment>().IgnoreQueryFilters().CountAsync(a => a.RunId == id && a.State == ReviewState.Pending, cancellationToken);
+        return await db.ActAsync(AssessmentWorkflow.Runs, run, action, input.Version, r =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            r.Publish(pending, db.Actor.UserId, db.Actor.DisplayName, now,
+                calendar.AddWorkdays(ChinaTime.DateOf(now), options.Value.AppealWorkingDays));
+            foreach (var result in results)
+            {
+                result.MarkPublished();
+            }
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    public async Task<object> ActOnResultAsync(int id, ResultAction action, ActionInput input, CancellationToken cancellationToken = default)
+    {
+        var result = await db.Set<AssessmentResult>().Include(r => r.Breakdown).FindInScopeAsync(id, AssessmentErrors.ResultNotFound, cancellationToken);
+        var by = new ReviewActor(db.Actor.UserId, db.Actor.DisplayName);
+        object? created = null;
+        await db.ActAsync(AssessmentWorkflow.Results, result, action, input.Version, async r =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (action == ResultAction.Adjust)
+            {
+                var points = AssessmentInput.Points(input, AssessmentWorkflow.Field.Points, "调整分值");
+                if (points == 0)
+                {
+                    throw AssessmentErrors.ZeroAdjustment();
+                }
+                Check.Text(input.Text(AssessmentWorkflow.Field.Reason), "调整理由", AssessmentAdjustment.ReasonMaxLength, multiLine: true);
+                var file = await StoreAsync(input, cancellationToken) ?? throw AssessmentErrors.FileRequired("分值调整");
+                var adjustment = AssessmentAdjustment.Propose(r, points, input.Text(AssessmentWorkflow.Field.Reason), file, by, now);
+                db.Add(adjustment);
+                created = adjustment;
+                return;
+            }
+            var run = await db.Set<AssessmentRun>().AsNoTracking().FirstAsync(x => x.Id == r.RunId, cancellationToken);
+            var indicator = input.Text(AssessmentWorkflow.Field.Indicator)?.Trim() ?? throw AssessmentErrors.LineRequired();
+            var line = r.Breakdown!.Lines.FirstOrDefault(l => l.Indicator == indicator && l.Enabled) ?? throw AssessmentErrors.LineUnknown(indicator);
+            var appeals = await db.Set<AssessmentAppeal>().Where(a => a.ResultId == r.Id && a.Indicator == indicator).ToListAsync(cancellationToken);
+            if (appeals.Any(a => a.State == ReviewState.Pending))
+            {
+                throw AssessmentErrors.AppealPending();
+            }
+            Check.Text(input.Text(AssessmentWorkflow.Field.Reason), "申诉理由", AssessmentAppeal.ReasonMaxLength, multiLine: true);
+            var appeal = AssessmentAppeal.File(r, run.AppealDueOn, ChinaTime.DateOf(now), line, CurrentPoints(line, appeals),
+                input.Text(AssessmentWorkflow.Field.Reason), await StoreAsync(input, cancellationToken), by, now);
+            db.Add(appeal);
+            created = appeal;
+        }, cancellationToken);
+        return created!;
+    }
+
+    public async Task<AssessmentAdjustment> ActOnAdjustmentAsync(int id, AdjustmentAction action, ActionInput input, CancellationToken cancellationToken = default)
+    {
+        var adjustment = await db.Set<AssessmentAdjustment>().FindInScopeAsync(id, AssessmentErrors.AdjustmentNotFound, cancellationToken);
+        return await db.ActAsync(AssessmentWorkflow.Adjustments, adjustment, action, input.Version, async a =>
+        {
+            a.Decide(action == AdjustmentAction.Approve, input.Text(AssessmentWorkflow.Field.Reason), new(db.Actor.UserId, db.Actor.DisplayName),
+                clock.GetUtcNow().UtcDateTime);
+            if (action == AdjustmentAction.Approve)
+            {
+                var (run, results) = await RunWithResultsAsync(a.RunId, cancellationToken);
+                results.First(r => r.Id == a.ResultId).Adjust(a.Points);
+                Rank(run.Grading, results);
+                run.Reranked();
+            }
+        }, cancellationToken);
+    }
+
+    public async Task<AssessmentAppeal> ActOnAppealAsync(int id, AppealAction action, ActionInput input, CancellationToken cancellationToken = default)
+    {
+        var appeal = await db.Set<AssessmentAppeal>().FindInScopeAsync(id, AssessmentErrors.AppealNotFound, cancellationToken);
+        return await db.ActAsync(AssessmentWorkflow.Appeals, appeal, action, input.Version, async a =>
+        {
+            var by = new ReviewActor(db.Actor.UserId, db.Actor.DisplayName);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (action == AppealAction.Reject)
+            {
+                a.Reject(input.Text(AssessmentWorkflow.Field.Reason), by, now);
+                return;
+            }
+            var points = AssessmentInput.Points(input, AssessmentWorkflow.Field.Points, "改正后的分值");
+            if (a.VetoLine && points != 0)
+            {
+                throw new DubanException(ErrorKind.Validation, "一票否决项不计分，申诉成立时分值填 0，否决随之取消。", AssessmentWorkflow.Field.Points);
+            }
+            a.Uphold(points, input.Text(AssessmentWorkflow.Field.Reason), by, now);
+            var (run, results) = await RunWithResultsAsync(a.RunId, cancellationToken);
+            results.First(r => r.Id == a.ResultId).Correct(a.LinePoints, points, a.VetoLine);
+            Rank(run.Grading, results);
+            run.Reranked();
+        }, cancellationToken);
+    }
+
+    /// <summary>A line's points now: as computed, or as the last upheld appeal on it set them.</summary>
+    public static decimal CurrentPoints(ScoreLine line, IEnumerable<AssessmentAppeal> appealsOnLine) =>
+        appealsOnLine.Where(a => a.State == ReviewState.Approved).OrderBy(a => a.Id).LastOrDefault()?.CorrectedPoints ?? line.Points;
+
+    private async Task<(AssessmentRun Run, List<AssessmentResult> Results)> RunWithResultsAsync(int runId, CancellationToken cancellationToken)
+    {
+        var run = await db.Set<AssessmentRun>().FirstAsync(r => r.Id == runId, cancellationToken);
+        var results = await db.Set<AssessmentResult>().IgnoreQueryFilters().Where(r => r.RunId == runId).ToListAsync(cancellationToken);
+        return (run, results);
+    }
+
+    private static void Rank(Grading grading, IReadOnlyList<AssessmentResult> results)
+    {
+        var placed = grading.Place([.. results.Select(r => new Ranked(r.UnitId, r.UnitName, r.Total, r.Veto is not null))]).ToDictionary(p => p.UnitId);
+        foreach (var result in results)
+        {
+            result.Place(placed[result.UnitId].Rank, placed[result.UnitId].Grade);
+        }
+    }
+
+    private async Task<ReviewFile?> StoreAsync(ActionInput input, CancellationToken cancellationToken)
+    {
+        if (input.File is null)
+        {
+            return null;
+        }
+        var stored = await files.SaveAsync(input.File, input.FileName, cancellationToken);
+        return new ReviewFile(stored.FileName, stored.ContentType, stored.Size, stored.Sha256);
+    }
+
+    public async Task<(Stream Content, string FileName, string ContentType)> OpenFileAsync(string kind, int id, CancellationToken cancellationToken = default)
+    {
+        var (name, type, sha) = kind switch
+        {
+            "adjustment" => await db.Set<AssessmentAdjustment>().Where(a => a.Id == id).Select(a => new { a.FileName, a.ContentType, Sha = (string?)a.Sha256 })
+                .FirstOrDefaultAsync(cancellationToken) is { } a ? (a.FileName, a.ContentType, a.Sha) : throw AssessmentErrors.AdjustmentNotFound(id),
+            _ => await db.Set<AssessmentAppeal>().Where(a => a.Id == id).Select(a => new { a.FileName, a.ContentType, a.Sha256 })
+                .FirstOrDefaultAsync(cancellationToken) is { FileName: not null } p ? (p.FileName!, p.ContentType!, p.Sha256) : throw AssessmentErrors.AppealNotFound(id),
+        };
+        return (files.Open(sha!), name, type);
+    }
+}
+
+/// <summary>Reading points typed by people: 2, -1.5, +0.5, with a full-width or typographic minus; Chinese when not a number.</summary>
+public static class AssessmentInput
+{
+    public static decimal Points(ActionInput input, string field, string label) =>
+        Parse(input.Text(field), label, field) ?? throw new DubanException(ErrorKind.Validation, $"请填写{label}。", field);
+
+    public static decimal? Parse(string? text, string label, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var normalized = text.Trim().Replace('−', '-').Replace('－', '-').Replace('＋', '+').Replace('．', '.');
+        if (!decimal.TryParse(normalized, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+                System.Globalization.CultureInfo.InvariantCulture, out var points))
+        {
+            throw AssessmentErrors.NotANumber(label, field);
+        }
+        if (points is < -100m or > 100m)
+        {
+            throw AssessmentErrors.PointsOutOfRange(label, field);
+        }
+        return Math.Round(points, 2, MidpointRounding.AwayFromZero);
+    }
+}
