@@ -42,6 +42,12 @@ public sealed class AssessmentQueries(DubanDb db)
         return new Page<RunRow>(rows, total, page.PageNumber, page.PageSize);
     }
 
+    public async Task<IReadOnlyList<AssessmentScheme>> SchemesAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<AssessmentScheme>().AsNoTracking().OrderByDescending(s => s.Id).Take(PageRequest.MaxPageSize).ToListAsync(cancellationToken);
+
+    public async Task<AssessmentScheme> SchemeAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Set<AssessmentScheme>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw AssessmentErrors.SchemeNotFound(id);
+
     public async Task<AssessmentRun> RunAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Set<AssessmentRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw AssessmentErrors.RunNotFound(id);
 
@@ -105,6 +111,12 @@ public sealed class AssessmentQueries(DubanDb db)
         ScoreRecords.Slip => $"/supervision/slips/{e.RecordId}",
         _ => $"/bulletins/{e.RecordId}",
     };
+
+    /// <summary>The result an adjustment or appeal is about (its page), within the reader's scope.</summary>
+    public async Task<int?> ResultOfAsync<T>(int id, CancellationToken cancellationToken = default) where T : class =>
+        typeof(T) == typeof(AssessmentAdjustment)
+            ? await db.Set<AssessmentAdjustment>().Where(a => a.Id == id).Select(a => (int?)a.ResultId).FirstOrDefaultAsync(cancellationToken)
+            : await db.Set<AssessmentAppeal>().Where(a => a.Id == id).Select(a => (int?)a.ResultId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>What waits for the reader: runs to publish, adjustments to decide, appeals to handle.</summary>
     public async Task<IReadOnlyList<AssessmentWork>> AwaitingAsync(CancellationToken cancellationToken = default)

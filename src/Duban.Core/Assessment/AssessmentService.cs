@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Duban.Core.Assessment;
 
 /// <summary>What to compute: a campaign's period as of a cut-off (default now), on a scheme version (default the newest).</summary>
+/// <remarks>The cut-off defaults to the period's end, or now while the period runs.</remarks>
 public sealed record RunRequest(int? Campaign, DateOnly? From, DateOnly? To, DateTimeOffset? CutOff, int? Scheme);
 
 /// <summary>
@@ -38,7 +39,9 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
             throw AssessmentErrors.PeriodTooLong();
         }
         var now = clock.GetUtcNow();
-        var cutOff = (request.CutOff ?? now).UtcDateTime;
+        // By default the period's last second, or now while the period runs: a past period is scored as it stood then.
+        var periodEnd = ChinaTime.StartOfDayUtc(to.AddDays(1)).AddSeconds(-1);
+        var cutOff = request.CutOff?.UtcDateTime ?? (periodEnd < now.UtcDateTime ? periodEnd : now.UtcDateTime);
         if (cutOff > now.UtcDateTime)
         {
             throw AssessmentErrors.CutOffInFuture();

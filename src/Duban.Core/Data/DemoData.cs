@@ -66,6 +66,7 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
         await new Ledger.DemoLedger(db, clock).LoadAsync(campaign.Id, campaign.Year);
         await new Supervision.DemoSupervision(db, services, clock).LoadAsync(campaign.Code);
         await new Bulletins.DemoBulletins(db, services, clock).LoadAsync(campaign.Id);
+        await new Assessment.DemoAssessment(db, services, clock).LoadAsync(campaign.Id);
         return messages;
     }
 

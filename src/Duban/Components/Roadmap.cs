@@ -6,11 +6,10 @@ namespace Duban.Components;
 /// </summary>
 internal static class Roadmap
 {
-    public static readonly string[] ComingModules = ["考核", "工作方案", "学习教育", "建章立制", "廉政"];
+    public static readonly string[] ComingModules = ["工作方案", "学习教育", "建章立制", "廉政"];
 
     public static IEnumerable<string> ComingFor(string role) => role switch
     {
-        Core.Accounts.Roles.Leadership => ["审批考核结果"],
         Core.Accounts.Roles.Member => ["个人学习记录和学习计划"],
         _ => [],
     };

@@ -8,6 +8,7 @@ public static class DubanModules
         new Ledger.LedgerModule(),
         new Supervision.SupervisionModule(),
         new Bulletins.BulletinsModule(),
+        new Assessment.AssessmentModule(),
         new Spreadsheets.SpreadsheetsModule(),
         new Catalog.CatalogModule(),
         new Campaigns.CampaignsModule(),

@@ -1,0 +1,63 @@
+using Duban.Core.Common;
+using Duban.Core.Common.Workflow;
+using Duban.Core.Data;
+using Duban.Core.Documents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Duban.Core.Assessment;
+
+/// <summary>
+/// The demo's assessment: the current quarter computed on the default scheme, a +2 adjustment for 调研督查室 with its
+/// basis approved, the result published, and 综合科's appeal against its heaviest deduction upheld (one event less).
+/// Loading twice changes nothing.
+/// </summary>
+internal sealed class DemoAssessment(DubanDb db, IServiceProvider services, TimeProvider clock)
+{
+    public async Task LoadAsync(int campaignId)
+    {
+        if (await db.Set<AssessmentRun>().AnyAsync())
+        {
+            return;
+        }
+        var service = services.GetRequiredService<AssessmentService>();
+        var day = ChinaTime.Today(clock).AddDays(-1);
+        var from = new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
+        var run = await service.ComputeAsync(new RunRequest(campaignId, from, from.AddMonths(3).AddDays(-1), null, null));
+        var results = await db.Set<AssessmentResult>().Include(r => r.Breakdown).Where(r => r.RunId == run.Id).ToListAsync();
+
+        var praised = results.First(r => r.UnitName == "调研督查室");
+        var basis = Basis(day);
+        var adjustment = (AssessmentAdjustment)await service.ActOnResultAsync(praised.Id, ResultAction.Adjust, new ActionInput(
+            [new(AssessmentWorkflow.Field.Points, "2"), new(AssessmentWorkflow.Field.Reason, "承办区政府交办的营商环境专项督查任务，按期高质量完成，经领导小组办公室研究给予加分。")],
+            new MemoryStream(basis), "专项督查任务完成情况说明.docx"));
+        await service.ActOnAdjustmentAsync(adjustment.Id, AdjustmentAction.Approve, new ActionInput([new(AssessmentWorkflow.Field.Reason, "同意。")]));
+        await service.ActOnRunAsync(run.Id, RunAction.Publish, ActionInput.None);
+
+        var appealed = results.First(r => r.UnitName == "综合科");
+        if (appealed.Breakdown!.Lines.Where(l => l.Enabled && l.Points < 0 && l.Events.Count > 0).OrderBy(l => l.Points).FirstOrDefault() is { } line)
+        {
+            var each = line.Count == 0 ? 0m : line.Uncapped / line.Count;
+            var appeal = (AssessmentAppeal)await service.ActOnResultAsync(appealed.Id, ResultAction.Appeal, new ActionInput(
+            [
+                new(AssessmentWorkflow.Field.Indicator, line.Indicator),
+                new(AssessmentWorkflow.Field.Reason, $"“{line.Name}”中有一项问题的整改期限在截止前已申请延期并经批准，系统登记晚于数据截止时间，不应计入，请予更正。"),
+            ]));
+            await service.ActOnAppealAsync(appeal.Id, AppealAction.Uphold, new ActionInput(
+            [
+                new(AssessmentWorkflow.Field.Points, Points.Number(Math.Min(0m, line.Points - each))),
+                new(AssessmentWorkflow.Field.Reason, "经核实，该项延期审批在截止前已完成，申诉成立，扣除一项。"),
+            ]));
+        }
+    }
+
+    private static byte[] Basis(DateOnly day)
+    {
+        var document = new OfficialDocument("区作风建设年活动领导小组办公室", null, "关于调研督查室承办专项督查任务完成情况的说明", null,
+            [new DocumentParagraph("调研督查室承办区政府交办的营商环境专项督查任务，按期完成督查报告，提出的问题均已交办整改。特此说明。")],
+            "区作风建设年活动领导小组办公室", day);
+        using var output = new MemoryStream();
+        OfficialDocumentWriter.Write(document, output);
+        return output.ToArray();
+    }
+}
