@@ -85,8 +85,9 @@ internal static class AssessmentEndpoints
         group.MapGet("/schemes/{id:int}", async (int id, AssessmentQueries queries, CancellationToken ct) =>
                 SchemeResponse.From(await queries.SchemeAsync(id, ct)))
             .WithSummary("一个考核方案版本");
-        group.MapPost("/schemes", async (SchemeRequest request, AssessmentService service, CancellationToken ct) =>
+        group.MapPost("/schemes", async (SchemeRequest request, AssessmentService service, Core.Data.DubanDb db, CancellationToken ct) =>
             {
+                db.Actor.Require(AssessmentPermissions.Manage);
                 var scheme = SchemeInput.Read(request.Name, Text(request.Base), [.. (request.Indicators ?? []).Where(i => i is not null).Select(ToInput)]);
                 var saved = await service.SaveSchemeAsync(scheme, request.BasedOn, ct);
                 return Results.Created($"/api/v1/assessment/schemes/{saved.Id}", SchemeResponse.From(saved));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Duban.Core.Accounts;
+using Duban.Core.Assessment;
 using Duban.Core.Audit;
 using Duban.Core.Bulletins;
 using Duban.Core.Campaigns;
@@ -297,6 +298,36 @@ public static partial class PermissionMatrix
             Add("POST", $"/bulletins/receipts/{{id:int}}/act/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
         }
 
+        // Assessment: everyone lists runs and schemes (results within scope until published); schemes and runs are
+        // the supervisors' to make; a record's routes past that are the 404 of an absent id, then its table's grants.
+        Add("GET", "/api/v1/assessment/schemes", Open);
+        Add("GET", "/api/v1/assessment/schemes/{id:int}", absent);
+        Add("POST", "/api/v1/assessment/schemes", Permitted(AssessmentPermissions.Manage, body: (_, _) => []));
+        Add("GET", "/api/v1/assessment/runs", Open);
+        Add("POST", "/api/v1/assessment/runs", Permitted(AssessmentPermissions.Manage, body: (_, _) => []));
+        Add("GET", "/api/v1/assessment/runs/{id:int}", absent);
+        Add("GET", "/api/v1/assessment/runs/{id:int}/export.xlsx", absent);
+        Add("GET", "/api/v1/assessment/runs/{id:int}/document.docx", absent);
+        Add("GET", "/api/v1/assessment/results/{id:int}", absent);
+        Add("GET", "/api/v1/assessment/adjustments/{id:int}/file", absent);
+        Add("GET", "/api/v1/assessment/appeals/{id:int}/file", absent);
+        Add("GET|POST", "/assessment", Open);
+        Add("GET|POST", "/assessment/new", Permitted(AssessmentPermissions.Manage));
+        Add("GET|POST", "/assessment/{Id:int}", absent);
+        Add("GET|POST", "/assessment/results/{Id:int}", absent);
+        Add("GET|POST", "/assessment/results/{Id:int}/lines/{Indicator}", absent);
+        Add("GET|POST", "/assessment/schemes", Open);
+        Add("GET|POST", "/assessment/schemes/{Id:int}", absent);
+        Add("GET|POST", "/assessment/schemes/{Id:int}/edit", Permitted(AssessmentPermissions.Manage, RecordKind.Absent));
+        foreach (var (api, page, grants) in AssessmentWorkflow.Runs.Actions.Select(a => (Api: $"runs/{{id:int}}/{a.Slug}", Page: $"{{id:int}}/act/{a.Slug}", a.Grants))
+                     .Concat(AssessmentWorkflow.Results.Actions.Select(a => (Api: $"results/{{id:int}}/{a.Slug}", Page: $"results/{{id:int}}/act/{a.Slug}", a.Grants)))
+                     .Concat(AssessmentWorkflow.Adjustments.Actions.Select(a => (Api: $"adjustments/{{id:int}}/{a.Slug}", Page: $"adjustments/{{id:int}}/act/{a.Slug}", a.Grants)))
+                     .Concat(AssessmentWorkflow.Appeals.Actions.Select(a => (Api: $"appeals/{{id:int}}/{a.Slug}", Page: $"appeals/{{id:int}}/act/{a.Slug}", a.Grants))))
+        {
+            Add("POST", $"/api/v1/assessment/{api}", new(RecordKind.Absent, Grants: grants));
+            Add("POST", $"/assessment/{page}", new(RecordKind.Absent, Grants: grants));
+        }
+
         // The audit log.
         Add("GET", "/api/v1/audit/", Permitted(AuditPermissions.View));
         Add("GET", "/api/v1/audit/verify", Permitted(AuditPermissions.View));
@@ -407,6 +438,7 @@ public static partial class PermissionMatrix
         "documentname" => "v1",
         "code" => "404",
         "number" => "404",
+        "indicator" => "red",
         var name => throw new InvalidOperationException($"{pattern}: no value for the route parameter {name}; teach PermissionMatrix.PathOf"),
     });
 
