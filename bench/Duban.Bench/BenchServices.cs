@@ -1,4 +1,5 @@
 using Duban.Core.Accounts;
+using Duban.Core.Assessment;
 using Duban.Core.Audit;
 using Duban.Core.Bulletins;
 using Duban.Core.Campaigns;
@@ -24,6 +25,6 @@ internal static class BenchServices
         .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
         .AddDubanData(_ => DatabaseSettings.Create("Sqlite", null, dataDir))
         .AddAccounts().AddOrganization().AddCatalog().AddAuditLog().AddCampaigns().AddLedger().AddSpreadsheets().AddSupervision()
-        .AddBulletins().AddDocuments(new ConfigurationBuilder().Build())
+        .AddBulletins().AddAssessment().AddDocuments(new ConfigurationBuilder().Build())
         .BuildServiceProvider();
 }

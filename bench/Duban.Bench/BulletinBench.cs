@@ -153,7 +153,7 @@ internal static class BulletinBench
                           $"(closed {facts.Units.Sum(u => u.Closed):N0}, on time {facts.Units.Sum(u => u.OnTime):N0}, overdue {facts.Units.Sum(u => u.Overdue):N0}); bare count {bareRows:N0}");
         if (refusal is null)
         {
-            Report("(a) BulletinService.DraftAsync (facts, writer, save)", draft);
+            BenchTimes.Report("(a) BulletinService.DraftAsync (facts, writer, save)", draft);
         }
         else
         {
@@ -163,15 +163,15 @@ internal static class BulletinBench
             {
                 Console.WriteLine($"    paragraph {index} ({paragraph.Part}) has {paragraph.Text.Length:N0} characters (limit {Bulletin.ParagraphMaxLength:N0}): {paragraph.Text[..40]}…");
             }
-            Report("(a) BulletinService.DraftAsync until the refusal", draft);
-            Report("(a*) the same steps with each overlong paragraph cut to the limit (facts, writer, save)", cut);
+            BenchTimes.Report("(a) BulletinService.DraftAsync until the refusal", draft);
+            BenchTimes.Report("(a*) the same steps with each overlong paragraph cut to the limit (facts, writer, save)", cut);
         }
-        Report("(b) BulletinFactsQuery.CountAsync", count);
-        Report($"(b') its {commands.Count} statements replayed on a raw connection", replay);
-        Report("(c) bare COUNT(*) GROUP BY UnitId, raw connection", bare);
-        Report("(a') BulletinDraftWriter.Write in memory", writer);
+        BenchTimes.Report("(b) BulletinFactsQuery.CountAsync", count);
+        BenchTimes.Report($"(b') its {commands.Count} statements replayed on a raw connection", replay);
+        BenchTimes.Report("(c) bare COUNT(*) GROUP BY UnitId, raw connection", bare);
+        BenchTimes.Report("(a') BulletinDraftWriter.Write in memory", writer);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio (warm medians): count / bare {Median(count) / Median(bare):F1}; draft / bare {Median(draft) / Median(bare):F1}"));
+            $"ratio (warm medians): count / bare {BenchTimes.Median(count) / BenchTimes.Median(bare):F1}; draft / bare {BenchTimes.Median(draft) / BenchTimes.Median(bare):F1}"));
 
         await WriteDocxAsync(options, bulletin, runs);
         await ExplainAsync(connectionString, commands);
@@ -227,7 +227,7 @@ internal static class BulletinBench
             docx = BulletinDocument.Write(bulletin, options);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Report($"(d) BulletinDocument.Write ({docx.Length:N0} bytes)", times);
+        BenchTimes.Report($"(d) BulletinDocument.Write ({docx.Length:N0} bytes)", times);
         using var stream = new MemoryStream(docx);
         using var document = WordprocessingDocument.Open(stream, false);
         var errors = new OpenXmlValidator().Validate(document).ToList();
@@ -258,20 +258,6 @@ internal static class BulletinBench
                 Console.WriteLine("  " + reader.GetString(3));
             }
         }
-    }
-
-    /// <summary>The median of the warm runs (all but the first), or the first when there is only one.</summary>
-    private static double Median(List<double> times)
-    {
-        var rest = times.Skip(1).Order().ToList();
-        return rest.Count == 0 ? times[0] : rest[rest.Count / 2];
-    }
-
-    private static void Report(string what, List<double> times)
-    {
-        var rest = times.Skip(1).Order().ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: first {times[0]:F1} ms; median of {rest.Count} {Median(times):F1} ms; min {rest.FirstOrDefault():F1} ms; max {rest.LastOrDefault():F1} ms"));
     }
 
     private sealed record CapturedCommand(string Text, IReadOnlyList<(string Name, object Value)> Parameters, double Milliseconds)

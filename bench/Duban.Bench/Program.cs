@@ -6,6 +6,7 @@ using Duban.Bench;
 //   dotnet Duban.Bench.dll slips --data DIR [--runs 21] [--issue N]   (times the urge-slip proposal)
 //   dotnet Duban.Bench.dll draws --data DIR [--count 100] [--rounds 3]   (a draw over the closed items, and its verify)
 //   dotnet Duban.Bench.dll bulletins --data DIR [--runs 11]   (a bulletin's draft over the whole campaign, and its .docx)
+//   dotnet Duban.Bench.dll assessment --data DIR [--runs 5]   (a yearly assessment of every unit, read back, and its sheet)
 if (args.FirstOrDefault() == "sheets")
 {
     return await SheetBench.RunAsync(args);
@@ -21,6 +22,10 @@ if (args.FirstOrDefault() == "draws")
 if (args.FirstOrDefault() == "bulletins")
 {
     return await BulletinBench.RunAsync(args);
+}
+if (args.FirstOrDefault() == "assessment")
+{
+    return await AssessmentBench.RunAsync(args);
 }
 var options = BenchOptions.Parse(args);
 if (options is null)

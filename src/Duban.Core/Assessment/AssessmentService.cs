@@ -258,7 +258,8 @@ public static class AssessmentInput
     public static decimal Points(ActionInput input, string field, string label) =>
         Parse(input.Text(field), label, field) ?? throw new DubanException(ErrorKind.Validation, $"请填写{label}。", field);
 
-    public static decimal? Parse(string? text, string label, string field)
+    /// <param name="bounded">Points are within ±100; a percentage is checked by its caller.</param>
+    public static decimal? Parse(string? text, string label, string field, bool bounded = true)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -270,7 +271,7 @@ public static class AssessmentInput
         {
             throw AssessmentErrors.NotANumber(label, field);
         }
-        if (points is < -100m or > 100m)
+        if (bounded && points is < -100m or > 100m)
         {
             throw AssessmentErrors.PointsOutOfRange(label, field);
         }

@@ -79,7 +79,7 @@ public static class SchemeInput
             {
                 throw AssessmentErrors.BadIndicators($"{about}的分档“{part}”格式不正确，请写成“起点百分比:分值”，如 80:3。");
             }
-            var from = Number(pieces[0], $"{about}的分档起点") ?? 0m;
+            var from = AssessmentInput.Parse(pieces[0], $"{about}的分档起点", "indicators", bounded: false) ?? 0m;
             if (from is < 0m or > 100m)
             {
                 throw AssessmentErrors.BadIndicators($"{about}的分档起点必须在 0 到 100 之间。");
