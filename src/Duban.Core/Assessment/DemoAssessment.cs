@@ -1,3 +1,4 @@
+using Duban.Core.Accounts;
 using Duban.Core.Common;
 using Duban.Core.Common.Workflow;
 using Duban.Core.Data;
@@ -23,31 +24,54 @@ internal sealed class DemoAssessment(DubanDb db, IServiceProvider services, Time
         var service = services.GetRequiredService<AssessmentService>();
         var day = ChinaTime.Today(clock).AddDays(-1);
         var from = new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
-        var run = await service.ComputeAsync(new RunRequest(campaignId, from, from.AddMonths(3).AddDays(-1), null, null));
-        var results = await db.Set<AssessmentResult>().Include(r => r.Breakdown).Where(r => r.RunId == run.Id).ToListAsync();
+        var run = await AsAsync("demo-supervisor", () => service.ComputeAsync(new RunRequest(campaignId, from, from.AddMonths(3).AddDays(-1), null, null)));
+        var results = await db.Set<AssessmentResult>().IgnoreQueryFilters().Include(r => r.Breakdown).Where(r => r.RunId == run.Id).ToListAsync();
 
         var praised = results.First(r => r.UnitName == "调研督查室");
-        var basis = Basis(day);
-        var adjustment = (AssessmentAdjustment)await service.ActOnResultAsync(praised.Id, ResultAction.Adjust, new ActionInput(
+        var adjustment = (AssessmentAdjustment)await AsAsync("demo-supervisor", () => service.ActOnResultAsync(praised.Id, ResultAction.Adjust, new ActionInput(
             [new(AssessmentWorkflow.Field.Points, "2"), new(AssessmentWorkflow.Field.Reason, "承办区政府交办的营商环境专项督查任务，按期高质量完成，经领导小组办公室研究给予加分。")],
-            new MemoryStream(basis), "专项督查任务完成情况说明.docx"));
-        await service.ActOnAdjustmentAsync(adjustment.Id, AdjustmentAction.Approve, new ActionInput([new(AssessmentWorkflow.Field.Reason, "同意。")]));
-        await service.ActOnRunAsync(run.Id, RunAction.Publish, ActionInput.None);
+            new MemoryStream(Basis(day)), "专项督查任务完成情况说明.docx")));
+        await AsAsync("demo-leader", () => service.ActOnAdjustmentAsync(adjustment.Id, AdjustmentAction.Approve, new ActionInput([new(AssessmentWorkflow.Field.Reason, "同意。")])));
+        await AsAsync("demo-leader", () => service.ActOnRunAsync(run.Id, RunAction.Publish, ActionInput.None));
 
         var appealed = results.First(r => r.UnitName == "综合科");
         if (appealed.Breakdown!.Lines.Where(l => l.Enabled && l.Points < 0 && l.Events.Count > 0).OrderBy(l => l.Points).FirstOrDefault() is { } line)
         {
-            var each = line.Count == 0 ? 0m : line.Uncapped / line.Count;
-            var appeal = (AssessmentAppeal)await service.ActOnResultAsync(appealed.Id, ResultAction.Appeal, new ActionInput(
+            var each = line.Uncapped / line.Count;
+            var appeal = (AssessmentAppeal)await AsAsync("demo-head", () => service.ActOnResultAsync(appealed.Id, ResultAction.Appeal, new ActionInput(
             [
                 new(AssessmentWorkflow.Field.Indicator, line.Indicator),
                 new(AssessmentWorkflow.Field.Reason, $"“{line.Name}”中有一项问题的整改期限在截止前已申请延期并经批准，系统登记晚于数据截止时间，不应计入，请予更正。"),
-            ]));
-            await service.ActOnAppealAsync(appeal.Id, AppealAction.Uphold, new ActionInput(
+            ])));
+            await AsAsync("demo-supervisor", () => service.ActOnAppealAsync(appeal.Id, AppealAction.Uphold, new ActionInput(
             [
                 new(AssessmentWorkflow.Field.Points, Points.Number(Math.Min(0m, line.Points - each))),
                 new(AssessmentWorkflow.Field.Reason, "经核实，该项延期审批在截止前已完成，申诉成立，扣除一项。"),
-            ]));
+            ])));
+        }
+    }
+
+    /// <summary>
+    /// A step as the demo account who would take it (so the pages show who proposed, approved, appealed), when the host
+    /// lets the actor change (the server's start-up); otherwise as the system.
+    /// </summary>
+    private async Task<T> AsAsync<T>(string userName, Func<Task<T>> step)
+    {
+        if (services.GetService<ScopedActorAccessor>() is not { } accessor
+            || await db.Users.Where(u => u.UserName == userName).Select(u => (int?)u.Id).FirstOrDefaultAsync() is not { } userId
+            || await services.GetRequiredService<ActorLoader>().LoadForBackgroundWorkAsync(userId) is not { } actor)
+        {
+            return await step();
+        }
+        var before = accessor.Actor;
+        accessor.Actor = actor;
+        try
+        {
+            return await step();
+        }
+        finally
+        {
+            accessor.Actor = before;
         }
     }
 
