@@ -93,6 +93,23 @@ public sealed class ReviewTests
         Assert.Throws<DubanException>(() => run.Publish(0, 8, "王建国", At, new DateOnly(2026, 12, 7)));
     }
 
+    [Fact]
+    public void A_breakdown_keeps_its_events_as_short_arrays_and_reads_them_back_unchanged()
+    {
+        var result = Result();
+        var json = result.Breakdown!.LinesJson;
+
+        Assert.Contains("[6,\"slip\",4,\"督〔2026〕1号\"]", json);
+        Assert.DoesNotContain("recordType", json);
+        Assert.Equal(ScoreCalculator.Score(ScoringScheme.Default,
+        [
+            new(ScoreEventKind.ClosedOnTime, ScoreRecords.Item, 1, "ZG-1"),
+            new(ScoreEventKind.RedAtCutOff, ScoreRecords.Item, 2, "ZG-2"),
+            new(ScoreEventKind.RedAtCutOff, ScoreRecords.Item, 3, "ZG-3"),
+            new(ScoreEventKind.RedSlip, ScoreRecords.Slip, 4, "督〔2026〕1号"),
+        ], []).Lines.SelectMany(l => l.Events), result.Breakdown.Lines.SelectMany(l => l.Events));
+    }
+
     [Theory]
     [InlineData("2026-01-01", "2026-01-31", "2026年1月")]
     [InlineData("2026-07-01", "2026-09-30", "2026年第三季度")]
