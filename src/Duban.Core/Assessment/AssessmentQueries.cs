@@ -112,11 +112,13 @@ public sealed class AssessmentQueries(DubanDb db)
         _ => $"/bulletins/{e.RecordId}",
     };
 
-    /// <summary>The result an adjustment or appeal is about (its page), within the reader's scope.</summary>
-    public async Task<int?> ResultOfAsync<T>(int id, CancellationToken cancellationToken = default) where T : class =>
-        typeof(T) == typeof(AssessmentAdjustment)
-            ? await db.Set<AssessmentAdjustment>().Where(a => a.Id == id).Select(a => (int?)a.ResultId).FirstOrDefaultAsync(cancellationToken)
-            : await db.Set<AssessmentAppeal>().Where(a => a.Id == id).Select(a => (int?)a.ResultId).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The result an adjustment is about (its page), within the reader's scope.</summary>
+    public Task<int?> ResultOfAdjustmentAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Set<AssessmentAdjustment>().Where(a => a.Id == id).Select(a => (int?)a.ResultId).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The result an appeal is about (its page), within the reader's scope.</summary>
+    public Task<int?> ResultOfAppealAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Set<AssessmentAppeal>().Where(a => a.Id == id).Select(a => (int?)a.ResultId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>What waits for the reader: runs to publish, adjustments to decide, appeals to handle.</summary>
     public async Task<IReadOnlyList<AssessmentWork>> AwaitingAsync(CancellationToken cancellationToken = default)

@@ -239,16 +239,20 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
         return new ReviewFile(stored.FileName, stored.ContentType, stored.Size, stored.Sha256);
     }
 
-    public async Task<(Stream Content, string FileName, string ContentType)> OpenFileAsync(string kind, int id, CancellationToken cancellationToken = default)
+    /// <summary>An adjustment's basis, within the reader's scope.</summary>
+    public async Task<(Stream Content, string FileName, string ContentType)> AdjustmentFileAsync(int id, CancellationToken cancellationToken = default)
     {
-        var (name, type, sha) = kind switch
-        {
-            "adjustment" => await db.Set<AssessmentAdjustment>().Where(a => a.Id == id).Select(a => new { a.FileName, a.ContentType, Sha = (string?)a.Sha256 })
-                .FirstOrDefaultAsync(cancellationToken) is { } a ? (a.FileName, a.ContentType, a.Sha) : throw AssessmentErrors.AdjustmentNotFound(id),
-            _ => await db.Set<AssessmentAppeal>().Where(a => a.Id == id).Select(a => new { a.FileName, a.ContentType, a.Sha256 })
-                .FirstOrDefaultAsync(cancellationToken) is { FileName: not null } p ? (p.FileName!, p.ContentType!, p.Sha256) : throw AssessmentErrors.AppealNotFound(id),
-        };
-        return (files.Open(sha!), name, type);
+        var file = await db.Set<AssessmentAdjustment>().AsNoTracking().Where(a => a.Id == id).Select(a => new { a.FileName, a.ContentType, a.Sha256 })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw AssessmentErrors.AdjustmentNotFound(id);
+        return (files.Open(file.Sha256), file.FileName, file.ContentType);
+    }
+
+    /// <summary>An appeal's evidence, within the reader's scope (an appeal without a file has none to give).</summary>
+    public async Task<(Stream Content, string FileName, string ContentType)> AppealFileAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var file = await db.Set<AssessmentAppeal>().AsNoTracking().Where(a => a.Id == id && a.Sha256 != null)
+            .Select(a => new { a.FileName, a.ContentType, a.Sha256 }).FirstOrDefaultAsync(cancellationToken) ?? throw AssessmentErrors.AppealNotFound(id);
+        return (files.Open(file.Sha256!), file.FileName!, file.ContentType!);
     }
 }
 

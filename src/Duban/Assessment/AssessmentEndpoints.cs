@@ -114,10 +114,10 @@ internal static class AssessmentEndpoints
                 ResultResponse.From((await queries.ResultAsync(id, ct)).View))
             .WithSummary("一个单位的考核结果及计分明细");
         group.MapGet("/adjustments/{id:int}/file", (int id, AssessmentService service, HttpContext context, CancellationToken ct) =>
-                Download(context, service, "adjustment", id, ct))
+                Download(context, service.AdjustmentFileAsync(id, ct)))
             .WithSummary("分值调整的依据文件");
         group.MapGet("/appeals/{id:int}/file", (int id, AssessmentService service, HttpContext context, CancellationToken ct) =>
-                Download(context, service, "appeal", id, ct))
+                Download(context, service.AppealFileAsync(id, ct)))
             .WithSummary("申诉的证明材料");
         group.MapGroup("/runs").MapActions(AssessmentWorkflow.Runs.Forms, PublishAsync);
         group.MapGroup("/results").MapActions(AssessmentWorkflow.Results.Forms, ResultActionAsync);
@@ -155,9 +155,9 @@ internal static class AssessmentEndpoints
     public static async Task<object> AppealActionAsync(HttpContext context, int id, AppealAction action, ActionInput input, CancellationToken ct) =>
         AppealResponse.From(await context.RequestServices.GetRequiredService<AssessmentService>().ActOnAppealAsync(id, action, input, ct));
 
-    private static async Task<IResult> Download(HttpContext context, AssessmentService service, string kind, int id, CancellationToken ct)
+    private static async Task<IResult> Download(HttpContext context, Task<(Stream Content, string FileName, string ContentType)> opening)
     {
-        var (content, name, type) = await service.OpenFileAsync(kind, id, ct);
+        var (content, name, type) = await opening;
         return Downloads.Attachment(context, content, type, name);
     }
 

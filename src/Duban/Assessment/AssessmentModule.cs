@@ -26,15 +26,14 @@ internal sealed class AssessmentModule : IDubanModule
         app.MapActionForms(AssessmentEndpoints.PageBase, AssessmentWorkflow.Runs.Forms, AssessmentEndpoints.PublishAsync);
         app.MapActionForms(AssessmentEndpoints.ResultsBase, AssessmentWorkflow.Results.Forms, AssessmentEndpoints.ResultActionAsync);
         app.MapActionForms(AssessmentEndpoints.AdjustmentsBase, AssessmentWorkflow.Adjustments.Forms, AssessmentEndpoints.AdjustmentActionAsync,
-            (context, id) => ResultPageAsync<AssessmentAdjustment>(context, id));
+            (context, id) => ResultPageAsync(context.RequestServices.GetRequiredService<AssessmentQueries>().ResultOfAdjustmentAsync(id)));
         app.MapActionForms(AssessmentEndpoints.AppealsBase, AssessmentWorkflow.Appeals.Forms, AssessmentEndpoints.AppealActionAsync,
-            (context, id) => ResultPageAsync<AssessmentAppeal>(context, id));
+            (context, id) => ResultPageAsync(context.RequestServices.GetRequiredService<AssessmentQueries>().ResultOfAppealAsync(id)));
     }
 
-    private static async Task<string> ResultPageAsync<T>(HttpContext context, int id) where T : class =>
-        await context.RequestServices.GetRequiredService<AssessmentQueries>().ResultOfAsync<T>(id) is { } resultId
-            ? $"{AssessmentEndpoints.ResultsBase}/{resultId}"
-            : AssessmentEndpoints.PageBase;
+    /// <summary>An adjustment's or appeal's form goes back to its result's page.</summary>
+    private static async Task<string> ResultPageAsync(Task<int?> resultOf) =>
+        await resultOf is { } resultId ? $"{AssessmentEndpoints.ResultsBase}/{resultId}" : AssessmentEndpoints.PageBase;
 
     public IEnumerable<MenuEntry> Menu => [new(MenuGroup.Work, 45, "考核", AssessmentEndpoints.PageBase)];
 
