@@ -106,7 +106,7 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
 
     /// <summary>
     /// One bar per direct child of the viewer's top unit (its whole subtree), and one for the top unit's own items; the
-    /// largest <see cref="TopUnits"/> are shown. Several top units (a scope of separate trees) each get a bar.
+    /// largest <see cref="TopUnits"/> are shown, empty ones not. Several top units (a scope of separate trees) each get a bar.
     /// </summary>
     private async Task<List<UnitBar>> BarsAsync(LedgerQuery baseQuery, IReadOnlyList<UnitLights> byUnit, Actor actor, CancellationToken cancellationToken)
     {
@@ -114,7 +114,8 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
         var ids = units.Select(u => u.Id).ToHashSet();
         var tops = units.Where(u => u.ParentId is null || !ids.Contains(u.ParentId.Value)).ToList();
         var groups = new List<(string Name, LedgerQuery Query, Func<UnitEntry, bool> Holds)>();
-        if (tops.Count == 1)
+        // Down a chain of single children (区委·区政府 → 区政府办公室), each level's own items a bar, to where the tree branches.
+        while (tops.Count == 1)
         {
             var top = tops[0];
             groups.Add((top.Name + "（本级）", baseQuery with { UnitId = top.Id, UnitOnly = true }, u => u.Id == top.Id));
