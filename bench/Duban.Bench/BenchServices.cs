@@ -3,6 +3,7 @@ using Duban.Core.Audit;
 using Duban.Core.Bulletins;
 using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
+using Duban.Core.Dashboard;
 using Duban.Core.Data;
 using Duban.Core.Documents;
 using Duban.Core.Ledger;
@@ -24,6 +25,6 @@ internal static class BenchServices
         .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
         .AddDubanData(_ => DatabaseSettings.Create("Sqlite", null, dataDir))
         .AddAccounts().AddOrganization().AddCatalog().AddAuditLog().AddCampaigns().AddLedger().AddSpreadsheets().AddSupervision()
-        .AddBulletins().AddDocuments(new ConfigurationBuilder().Build())
+        .AddBulletins().AddDashboard().AddDocuments(new ConfigurationBuilder().Build())
         .BuildServiceProvider();
 }

@@ -6,6 +6,7 @@ using Duban.Bench;
 //   dotnet Duban.Bench.dll slips --data DIR [--runs 21] [--issue N]   (times the urge-slip proposal)
 //   dotnet Duban.Bench.dll draws --data DIR [--count 100] [--rounds 3]   (a draw over the closed items, and its verify)
 //   dotnet Duban.Bench.dll bulletins --data DIR [--runs 11]   (a bulletin's draft over the whole campaign, and its .docx)
+//   dotnet Duban.Bench.dll dashboard --data DIR [--runs 21]   (the dashboard's query in process; bench/dashboard.sh over HTTP)
 if (args.FirstOrDefault() == "sheets")
 {
     return await SheetBench.RunAsync(args);
@@ -17,6 +18,10 @@ if (args.FirstOrDefault() == "slips")
 if (args.FirstOrDefault() == "draws")
 {
     return await DrawBench.RunAsync(args);
+}
+if (args.FirstOrDefault() == "dashboard")
+{
+    return await DashboardBench.RunAsync(args);
 }
 if (args.FirstOrDefault() == "bulletins")
 {
