@@ -59,7 +59,8 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
         var states = await ledger.CountStatesAsync(baseQuery, cancellationToken);
         var stateNumbers = states.Select(s => Ledger($"state.{s.Key}", LedgerTerms.Name(s.Key), s.Value, baseQuery with { State = s.Key })).ToList();
         var bars = await BarsAsync(baseQuery, byUnit, actor, cancellationToken);
-        var weeks = await WeeksAsync(baseQuery, today, actor, cancellationToken);
+        // The weeks always name the campaign: their counts are a range of its (CampaignId, FoundOn) and (CampaignId, ClosedOn) indexes.
+        var weeks = await WeeksAsync(baseQuery with { CampaignId = campaign?.Id }, today, actor, cancellationToken);
         var red = byUnit.Where(u => u.Red > 0).OrderByDescending(u => u.Red).ThenBy(u => u.UnitName, StringComparer.Ordinal).Take(TopUnits)
             .Select(u => Ledger($"red.{u.UnitId}", u.UnitName, u.Red, baseQuery with { UnitId = u.UnitId, UnitOnly = true, Light = Light.Red }))
             .ToList();

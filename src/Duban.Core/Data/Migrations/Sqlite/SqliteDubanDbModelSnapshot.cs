@@ -855,11 +855,15 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitPath");
 
+                    b.HasIndex("CampaignId", "ClosedOn");
+
                     b.HasIndex("CampaignId", "ImportKey")
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "FoundOn", "CreatedAt");
 
                     b.HasIndex("CampaignId", "State", "Code");
 
@@ -1693,11 +1697,13 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Duban.Core.Bulletins.BulletinRevision", b =>
                 {
-                    b.HasOne("Duban.Core.Bulletins.Bulletin", null)
+                    b.HasOne("Duban.Core.Bulletins.Bulletin", "Bulletin")
                         .WithMany()
                         .HasForeignKey("BulletinId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Bulletin");
                 });
 
             modelBuilder.Entity("Duban.Core.Ledger.EvidenceFile", b =>
