@@ -47,6 +47,16 @@ public sealed partial class DashboardJourneyTests(BrowserFixture browser) : ICla
         var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= Phone.Width, $"the dashboard is {width}px wide on a {Phone.Width.ToString(CultureInfo.InvariantCulture)}px phone");
         await BrowserFixture.ScreenshotAsync(phone, "dashboard-leader-phone");
+
+        // The other versions: a unit head's own tree, a liaison's to-do count and unit lights.
+        foreach (var (user, title) in new[] { ("demo-head", "本单位及下级整改情况"), ("demo-liaison", "我的工作") })
+        {
+            var page = await browser.SignInAsync(user, Phone);
+            await page.GotoAsync("/");
+            await Assertions.Expect(page.Locator("section.dashboard h2")).ToHaveTextAsync(title);
+            Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= Phone.Width, $"{user}'s dashboard is wider than the phone");
+            await BrowserFixture.ScreenshotAsync(page, $"dashboard-{user["demo-".Length..]}-phone");
+        }
     }
 
     [GeneratedRegex(@"共 (\d+) 条")]

@@ -92,7 +92,7 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
     private async Task<DashboardNumber> MyWorkAsync(CancellationToken cancellationToken)
     {
         var work = await ledger.MyWorkAsync(new PageRequest(1, 1), cancellationToken);
-        return new DashboardNumber("mywork", "我的待办", work.Total, "/ledger/mine", "/api/v1/my-work");
+        return new DashboardNumber("mywork", "我的待办事项", work.Total, "/ledger/mine", "/api/v1/my-work");
     }
 
     /// <summary>The total and the four lights of a query, from its per-unit light counts.</summary>

@@ -19,6 +19,8 @@ namespace Duban.Tests.Integration;
 /// </summary>
 public abstract partial class DashboardTests<TFactory>(TFactory app) where TFactory : DubanFactory
 {
+    private static readonly string[] NumberFields = ["key", "label", "value", "href", "api"];
+
     [Theory]
     [InlineData("demo-leader", DashboardKind.Overview)]
     [InlineData("demo-supervisor", DashboardKind.Overview)]
@@ -85,6 +87,17 @@ public abstract partial class DashboardTests<TFactory>(TFactory app) where TFact
         var page = await leader.GetStringAsync(dashboard.Numbers.Single(n => n.Key == "week.2026-11-23.closed").Href);
         Assert.Contains("销号日期 2026-11-23 至 2026-11-29", page);
         Assert.Contains("共 1 条", page);
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_in_the_OpenAPI_document_with_its_figures_shape()
+    {
+        using var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        Assert.True(root.GetProperty("paths").TryGetProperty("/api/v1/dashboard", out var path));
+        Assert.True(path.TryGetProperty("get", out _));
+        var number = root.GetProperty("components").GetProperty("schemas").GetProperty("DashboardNumber").GetProperty("properties");
+        Assert.All(NumberFields, name => Assert.True(number.TryGetProperty(name, out _), name));
     }
 
     [Fact]
