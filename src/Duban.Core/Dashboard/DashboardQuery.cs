@@ -10,7 +10,6 @@ using Duban.Core.Supervision.Draws;
 using Duban.Core.Supervision.Inspections;
 using Duban.Core.Supervision.Slips;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Core.Dashboard;
 
@@ -20,7 +19,7 @@ namespace Duban.Core.Dashboard;
 /// list service, so a figure and its list cannot disagree.
 /// </summary>
 public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries ledger, CampaignService campaigns, UnitDirectory directory,
-    LightCountCache cache, IServiceProvider services)
+    LightCountCache cache, InspectionQueries inspections, DrawService draws, BulletinQueries bulletins, SlipQueries slips)
 {
     /// <summary>Bars and red-light units shown: enough to see who leads, few enough to read on a phone.</summary>
     public const int TopUnits = 10;
@@ -174,22 +173,18 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
         var month = $"from={LedgerLink.Date(monthStart)}&to={LedgerLink.Date(monthStart.AddMonths(1).AddDays(-1))}";
         var one = new PageRequest(1, 1);
         var numbers = new List<DashboardNumber>();
-        var inspections = await services.GetRequiredService<InspectionQueries>()
-            .ListAsync(new InspectionQuery(From: monthStart, To: monthStart.AddMonths(1).AddDays(-1)), one, cancellationToken);
-        numbers.Add(new("inspections.month", "本月督查（按计划日期）", inspections.Total, "/supervision?" + month, "/api/v1/inspections?" + month));
-        var draws = services.GetRequiredService<DrawService>();
+        var planned = await inspections.ListAsync(new InspectionQuery(From: monthStart, To: monthStart.AddMonths(1).AddDays(-1)), one, cancellationToken);
+        numbers.Add(new("inspections.month", "本月督查（按计划日期）", planned.Total, "/supervision?" + month, "/api/v1/inspections?" + month));
         if (draws.MayRead)
         {
             var drawn = await draws.ListAsync(new DrawFilter(monthStart, monthStart.AddMonths(1).AddDays(-1)), one, cancellationToken);
             numbers.Add(new("draws.month", "本月随机抽查", drawn.Total, "/supervision/draws?" + month, "/api/v1/draws?" + month));
         }
-        var bulletins = services.GetRequiredService<BulletinQueries>();
         foreach (var state in (BulletinState[])[BulletinState.Submitted, BulletinState.Published])
         {
             var listed = await bulletins.ListAsync(new BulletinFilter(state), one, cancellationToken);
             numbers.Add(new($"bulletins.{state}", BulletinTerms.Name(state) + "通报", listed.Total, $"/bulletins?state={state}", $"/api/v1/bulletins?state={state}"));
         }
-        var slips = services.GetRequiredService<SlipQueries>();
         foreach (var state in (SlipState[])[SlipState.ToAcknowledge, SlipState.ToReply, SlipState.Overdue])
         {
             var listed = await slips.ListAsync(new SlipFilter(State: state), one, cancellationToken);
