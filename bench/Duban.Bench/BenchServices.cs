@@ -4,6 +4,7 @@ using Duban.Core.Audit;
 using Duban.Core.Bulletins;
 using Duban.Core.Campaigns;
 using Duban.Core.Catalog;
+using Duban.Core.Dashboard;
 using Duban.Core.Data;
 using Duban.Core.Documents;
 using Duban.Core.Ledger;
@@ -25,6 +26,6 @@ internal static class BenchServices
         .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
         .AddDubanData(_ => DatabaseSettings.Create("Sqlite", null, dataDir))
         .AddAccounts().AddOrganization().AddCatalog().AddAuditLog().AddCampaigns().AddLedger().AddSpreadsheets().AddSupervision()
-        .AddBulletins().AddAssessment().AddDocuments(new ConfigurationBuilder().Build())
+        .AddBulletins().AddAssessment().AddDashboard().AddDocuments(new ConfigurationBuilder().Build())
         .BuildServiceProvider();
 }

@@ -7,6 +7,7 @@ using Duban.Bench;
 //   dotnet Duban.Bench.dll draws --data DIR [--count 100] [--rounds 3]   (a draw over the closed items, and its verify)
 //   dotnet Duban.Bench.dll bulletins --data DIR [--runs 11]   (a bulletin's draft over the whole campaign, and its .docx)
 //   dotnet Duban.Bench.dll assessment --data DIR [--runs 5]   (a yearly assessment of every unit, read back, and its sheet)
+//   dotnet Duban.Bench.dll dashboard --data DIR [--runs 21]   (the dashboard's query in process; bench/dashboard.sh over HTTP)
 if (args.FirstOrDefault() == "sheets")
 {
     return await SheetBench.RunAsync(args);
@@ -18,6 +19,10 @@ if (args.FirstOrDefault() == "slips")
 if (args.FirstOrDefault() == "draws")
 {
     return await DrawBench.RunAsync(args);
+}
+if (args.FirstOrDefault() == "dashboard")
+{
+    return await DashboardBench.RunAsync(args);
 }
 if (args.FirstOrDefault() == "bulletins")
 {

@@ -34,6 +34,9 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         // A bulletin counts a campaign's items by unit and standing at a cut-off: unit by unit, from the index alone.
         item.HasIndex(i => new { i.CampaignId, i.UnitId, i.FoundOn, i.CreatedAt, i.Source, i.ClosedAt, i.ClosedOn, i.DueOn })
             .HasDatabaseName("IX_Items_BulletinCounts");
+        // The dashboard counts a campaign's items found, and those closed, per day over its last weeks: a range of the index.
+        item.HasIndex(i => new { i.CampaignId, i.FoundOn, i.CreatedAt });
+        item.HasIndex(i => new { i.CampaignId, i.ClosedOn });
         item.HasIndex(i => i.UnitPath);
         item.HasIndex(i => i.ResponsiblePersonId);
         item.Property(i => i.ImportKey).HasMaxLength(64);

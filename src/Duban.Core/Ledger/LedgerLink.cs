@@ -47,6 +47,22 @@ public static class LedgerLink
         {
             yield return ("standing", standing.ToString());
         }
+        if (query.State is { } state)
+        {
+            yield return ("state", state.ToString());
+        }
+        if (query.Light is { } light)
+        {
+            yield return ("light", light.ToString());
+        }
+        if (query.ClosedFrom is { } closedFrom)
+        {
+            yield return ("closedFrom", Date(closedFrom));
+        }
+        if (query.ClosedTo is { } closedTo)
+        {
+            yield return ("closedTo", Date(closedTo));
+        }
     }
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -29,7 +29,9 @@ public sealed record LedgerQuery(
     DateOnly? FoundTo = null,
     DateTime? AsOf = null,
     CutStanding? Standing = null,
-    bool UnitOnly = false)
+    bool UnitOnly = false,
+    DateOnly? ClosedFrom = null,
+    DateOnly? ClosedTo = null)
 {
     /// <summary>Whether the query looks at the ledger as it stood at a cut-off or over a period (a bulletin's figures).</summary>
     public bool IsCut => FoundFrom is not null || FoundTo is not null || AsOf is not null || Standing is not null;
@@ -124,6 +126,29 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         });
     }
 
+    /// <summary>
+    /// Counts per state for the same filters, ignoring the state and light filters (the dashboard's states). By unit alone
+    /// they come from the tally; otherwise from a grouped query cached briefly per scope, filter and last change.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<ItemState, int>> CountStatesAsync(LedgerQuery query, CancellationToken cancellationToken = default)
+    {
+        query = query with { State = null, Light = null, Sort = LedgerSort.Newest };
+        if (await TallyCoversAsync(query, cancellationToken))
+        {
+            var visible = await VisibleUnitsAsync(query.UnitId, cancellationToken);
+            return Enum.GetValues<ItemState>().ToDictionary(s => s, s => tally.CountInState(s, visible.ContainsKey));
+        }
+        var actor = db.Actor;
+        var lastChange = await db.LastChangeSeenAsync(cancellationToken);
+        var key = $"states|{lastChange}|{actor.Scope}|{actor.UnitId}|{actor.PersonId}|{query}|{Today}";
+        return await cache.GetOrAddAsync<IReadOnlyDictionary<ItemState, int>>(key, async () =>
+        {
+            var counts = await Filter(query, await SubtreeAsync(query, cancellationToken), withLight: false)
+                .GroupBy(i => i.State).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            return Enum.GetValues<ItemState>().ToDictionary(s => s, s => counts.Where(c => c.State == s).Sum(c => c.Count));
+        });
+    }
+
     /// <summary>Items waiting for the actor (我的待办): those an action of which the transition table marks as awaiting them.</summary>
     public async Task<Page<ItemRow>> MyWorkAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -142,7 +167,7 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
     /// </summary>
     private async Task<bool> TallyCoversAsync(LedgerQuery query, CancellationToken cancellationToken) =>
         tally.IsReady && db.Actor.Scope is DataScope.All or DataScope.UnitAndBelow or DataScope.Unit
-        && query is { CampaignId: null, CategoryId: null, Source: null, PersonId: null, IsCut: false, UnitOnly: false }
+        && query is { CampaignId: null, CategoryId: null, Source: null, PersonId: null, IsCut: false, UnitOnly: false, ClosedFrom: null, ClosedTo: null }
         && string.IsNullOrWhiteSpace(query.Text)
         && tally.IsCurrent(await db.LastChangeSeenAsync(cancellationToken));
 
@@ -249,6 +274,15 @@ public sealed class LedgerQueries(DubanDb db, TimeProvider clock, IOptions<Ledge
         if (text is not null)
         {
             items = items.Where(i => i.Problem.Contains(text) || i.MeasuresText.Contains(text) || i.Code == text);
+        }
+        // Closed on a China day in the range (the dashboard's closures per week); open items have no such day.
+        if (query.ClosedFrom is { } closedFrom)
+        {
+            items = items.Where(i => i.ClosedOn >= closedFrom);
+        }
+        if (query.ClosedTo is { } closedTo)
+        {
+            items = items.Where(i => i.ClosedOn <= closedTo);
         }
         if (withLight && query.Light is { } light)
         {

@@ -40,7 +40,7 @@ internal static class LedgerEndpoints
             var page = await queries.SearchAsync(query, new PageRequest(filter.Page, filter.PageSize), ct);
             var lights = filter.Counts == true ? await queries.CountLightsAsync(query, ct) : null;
             return new ItemListResponse(page.Items, page.Total, page.PageNumber, page.PageSize, lights);
-        }).WithSummary("整改事项列表：按活动、单位（含下级）、类别、来源、状态、亮灯、责任人和文字筛选，分页；counts=true 时附各色灯数量");
+        }).WithSummary("整改事项列表：按活动、单位（含下级）、类别、来源、状态、亮灯、责任人、文字和销号日期（closedFrom/closedTo）筛选，分页；counts=true 时附各色灯数量");
         items.MapGet("/lights", async ([AsParameters] ItemFilter filter, LedgerQueries queries, CancellationToken ct) =>
         {
             var units = await queries.CountLightsByUnitAsync(filter.ToQuery(), ct);
@@ -92,9 +92,10 @@ internal static class LedgerEndpoints
 /// <summary>The list's query string: the same filters as the ledger page.</summary>
 internal sealed record ItemFilter(int? Campaign, int? Unit, int? Category, ItemSource? Source, ItemState? State,
     Light? Light, int? Person, string? Q, LedgerSort? Sort, int? Page, int? PageSize, bool? Counts,
-    DateOnly? FoundFrom, DateOnly? FoundTo, DateTimeOffset? AsOf, CutStanding? Standing, bool? UnitOnly)
+    DateOnly? FoundFrom, DateOnly? FoundTo, DateTimeOffset? AsOf, CutStanding? Standing, bool? UnitOnly,
+    DateOnly? ClosedFrom, DateOnly? ClosedTo)
 {
     public LedgerQuery ToQuery() => new(Campaign, Unit, Category, Source, State, Light, Person, Q, Sort ?? LedgerSort.Newest,
         FoundFrom, FoundTo, AsOf?.UtcDateTime, Standing is { } standing && !Enum.IsDefined(standing) ? throw LedgerErrors.BadStanding() : Standing,
-        UnitOnly ?? false);
+        UnitOnly ?? false, ClosedFrom, ClosedTo);
 }

@@ -5,6 +5,7 @@ public static class DubanModules
 {
     public static IReadOnlyList<IDubanModule> All { get; } =
     [
+        new Dashboard.DashboardModule(),
         new Ledger.LedgerModule(),
         new Supervision.SupervisionModule(),
         new Bulletins.BulletinsModule(),

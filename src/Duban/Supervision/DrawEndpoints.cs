@@ -52,9 +52,9 @@ internal static class DrawEndpoints
     public static void MapDraws(this IEndpointRouteBuilder api)
     {
         var draws = api.MapGroup("/draws").WithTags("随机抽查");
-        draws.MapGet("/", async (int? page, int? pageSize, DrawService service, CancellationToken ct) =>
-                PagedResponse.From(await service.ListAsync(new PageRequest(page, pageSize), ct), DrawRowResponse.From))
-            .WithSummary("随机抽查记录列表，新的在前，分页（仅领导小组、督查室和管理员可见）");
+        draws.MapGet("/", async (DateOnly? from, DateOnly? to, int? page, int? pageSize, DrawService service, CancellationToken ct) =>
+                PagedResponse.From(await service.ListAsync(new DrawFilter(from, to), new PageRequest(page, pageSize), ct), DrawRowResponse.From))
+            .WithSummary("随机抽查记录列表，新的在前，分页；可按 from/to（抽取日期）筛选（仅领导小组、督查室和管理员可见）");
         draws.MapPost("/", async (DrawRequestBody request, DrawService service, CancellationToken ct) =>
             {
                 var draw = DrawResponse.From(await service.DrawAsync(request.ToInput(), ct));

@@ -144,6 +144,8 @@ public static partial class PermissionMatrix
         Add("GET", "/api/v1/items/", Open);
         Add("GET", "/api/v1/items/lights", Open);
         Add("GET", "/api/v1/my-work", Open);
+        // The dashboard: everyone signed in; its figures are counted in the asker's scope.
+        Add("GET", "/api/v1/dashboard", Open);
         Add("GET|POST", "/ledger", Open);
         Add("GET|POST", "/ledger/mine", Open);
         Add("GET", "/ledger/export", Open);

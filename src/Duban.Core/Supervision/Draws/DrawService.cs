@@ -13,6 +13,9 @@ public sealed record DrawInput(string? Campaign, string? Population, int? Count,
     int? Replaces = null, string? Reason = null);
 
 /// <summary>A 回头看 result as typed: the drawn key, passed or not, and the reason (required when not passed).</summary>
+/// <summary>The draw list's filter: drawn on a China day from–to (both optional, inclusive).</summary>
+public sealed record DrawFilter(DateOnly? From = null, DateOnly? To = null);
+
 public sealed record CheckInput(string? Key, bool? Passed, string? Reason);
 
 /// <summary>A draw in a list, without its key lists.</summary>
@@ -50,10 +53,20 @@ public sealed class DrawService(DubanDb db, TimeProvider clock, CampaignService 
 
     public bool MayDraw => db.Actor.Can(SupervisionPermissions.Supervise);
 
-    public async Task<Page<DrawRow>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
+    public async Task<Page<DrawRow>> ListAsync(DrawFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         RequireReader();
         var draws = db.Set<Draw>().AsNoTracking();
+        if (filter.From is { } from)
+        {
+            var start = ChinaTime.StartOfDayUtc(from);
+            draws = draws.Where(d => d.DrawnAt >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
+            draws = draws.Where(d => d.DrawnAt < end);
+        }
         var total = await draws.CountAsync(cancellationToken);
         var rows = await draws.OrderByDescending(d => d.DrawnAt).ThenByDescending(d => d.Id).Skip(page.Skip).Take(page.PageSize)
             .Select(d => new DrawRow(d.Id, d.Code,

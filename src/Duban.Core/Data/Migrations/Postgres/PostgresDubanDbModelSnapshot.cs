@@ -1329,11 +1329,15 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UnitPath");
 
+                    b.HasIndex("CampaignId", "ClosedOn");
+
                     b.HasIndex("CampaignId", "ImportKey")
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "FoundOn", "CreatedAt");
 
                     b.HasIndex("CampaignId", "State", "Code");
 

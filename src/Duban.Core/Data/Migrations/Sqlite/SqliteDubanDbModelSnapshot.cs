@@ -1291,11 +1291,15 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitPath");
 
+                    b.HasIndex("CampaignId", "ClosedOn");
+
                     b.HasIndex("CampaignId", "ImportKey")
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "FoundOn", "CreatedAt");
 
                     b.HasIndex("CampaignId", "State", "Code");
 
