@@ -41,6 +41,23 @@ public sealed partial class DashboardJourneyTests(BrowserFixture browser) : ICla
         Assert.NotEmpty(chartLinks);
         Assert.All(chartLinks, href => Assert.Contains(numbers, n => n.Href == href));
 
+        // The latest published assessment's scores: each opens the unit's breakdown, whose formula adds up to it; each
+        // rank opens the ranking, where the unit stands at that rank.
+        var scores = await leader.Locator("section.dashboard a.score-link").EvaluateAllAsync<string[][]>(
+            "links => links.map(a => [a.getAttribute('href'), a.textContent.trim(), a.closest('tr').querySelector('a.rank-link').textContent.trim(), a.closest('tr').children[1].textContent.trim()])");
+        Assert.NotEmpty(scores);
+        foreach (var score in scores)
+        {
+            await leader.GotoAsync(score[0]);
+            await Assertions.Expect(leader.Locator("#formula b")).ToHaveTextAsync(score[1]);
+        }
+        await leader.GotoAsync("/");
+        await leader.Locator("section.dashboard a.rank-link").First.ClickAsync();
+        foreach (var score in scores)
+        {
+            await Assertions.Expect(leader.Locator("table.ranking tr", new() { HasText = score[3] }).First.Locator("td").First).ToHaveTextAsync(score[2]);
+        }
+
         var phone = await browser.SignInAsync("demo-leader", Phone);
         await phone.GotoAsync("/");
         await Assertions.Expect(phone.Locator("section.dashboard svg.week-chart")).ToBeVisibleAsync();

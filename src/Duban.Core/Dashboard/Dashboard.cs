@@ -37,6 +37,12 @@ public sealed record LatestLink(string Kind, string Text, string Note, string Hr
 
 public sealed record CampaignChoice(int Id, string Name);
 
+/// <summary>A unit's place in the latest published assessment: its score links to its breakdown, which adds up to it.</summary>
+public sealed record RankingRow(int Rank, string UnitName, decimal Total, string Grade, string Href);
+
+/// <summary>The latest published assessment's ranking (the top units, or the own tree's), linked to the whole ranking.</summary>
+public sealed record RankingCard(string Title, string Href, IReadOnlyList<RankingRow> Rows);
+
 /// <summary>
 /// Everything the dashboard shows, in the actor's data scope for one campaign. The page and <c>/api/v1/dashboard</c>
 /// render this one model; every count is a <see cref="DashboardNumber"/>.
@@ -52,7 +58,8 @@ public sealed record Dashboard(
     IReadOnlyList<WeekPoint> Weeks,
     IReadOnlyList<DashboardNumber> RedUnits,
     IReadOnlyList<DashboardNumber> Supervision,
-    IReadOnlyList<LatestLink> Latest)
+    IReadOnlyList<LatestLink> Latest,
+    RankingCard? Ranking = null)
 {
     public static Dashboard Empty(DateOnly today) => new(DashboardKind.None, null, [], today, [], [], [], [], [], [], []);
 

@@ -19,7 +19,8 @@ namespace Duban.Core.Dashboard;
 /// list service, so a figure and its list cannot disagree.
 /// </summary>
 public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries ledger, CampaignService campaigns, UnitDirectory directory,
-    LightCountCache cache, InspectionQueries inspections, DrawService draws, BulletinQueries bulletins, SlipQueries slips)
+    LightCountCache cache, InspectionQueries inspections, DrawService draws, BulletinQueries bulletins, SlipQueries slips,
+    Assessment.AssessmentQueries assessment)
 {
     /// <summary>Bars and red-light units shown: enough to see who leads, few enough to read on a phone.</summary>
     public const int TopUnits = 10;
@@ -65,10 +66,25 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
             .ToList();
         if (kind == DashboardKind.UnitTree)
         {
-            return new Dashboard(kind, current, choices, today, headline, stateNumbers, bars, weeks, red, [], []);
+            return new Dashboard(kind, current, choices, today, headline, stateNumbers, bars, weeks, red, [], [],
+                await RankingAsync(actor.UnitPath, cancellationToken));
         }
         var (supervision, latest) = await SupervisionAsync(today, cancellationToken);
-        return new Dashboard(kind, current, choices, today, headline, stateNumbers, bars, weeks, red, supervision, latest);
+        return new Dashboard(kind, current, choices, today, headline, stateNumbers, bars, weeks, red, supervision, latest,
+            await RankingAsync(null, cancellationToken));
+    }
+
+    /// <summary>The latest published assessment: its top units, or (a unit head's) the own tree's units.</summary>
+    private async Task<RankingCard?> RankingAsync(string? treePath, CancellationToken cancellationToken)
+    {
+        if (await assessment.LatestPublishedAsync(cancellationToken) is not { } run)
+        {
+            return null;
+        }
+        var results = await assessment.ResultsAsync(run, cancellationToken);
+        var shown = treePath is null ? results.Take(TopUnits) : results.Where(r => r.UnitPath.StartsWith(treePath, StringComparison.Ordinal)).Take(TopUnits);
+        return new RankingCard(run.Title, $"/assessment/{run.Id}",
+            [.. shown.Select(r => new RankingRow(r.Rank, r.UnitName, r.Total, Assessment.Grading.Name(r.Grade), $"/assessment/results/{r.Id}"))]);
     }
 
     public static DashboardKind KindOf(Actor actor) =>

@@ -310,6 +310,27 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
         }
     }
 
+    [Fact]
+    public async Task The_dashboard_ranks_the_latest_published_run_and_each_score_opens_a_breakdown_that_adds_up_to_it()
+    {
+        var leader = await app.SignedInAsync("demo-leader");
+        var dashboard = await leader.GetJsonAsync<Duban.Dashboard.DashboardResponse>("/api/v1/dashboard");
+        var ranking = dashboard.Ranking!;
+        var runId = int.Parse(ranking.Href.Split('/')[^1], CultureInfo.InvariantCulture);
+        var run = await leader.GetJsonAsync<RunResponse>($"/api/v1/assessment/runs/{runId}");
+
+        Assert.Equal(RunState.Published, run.State);
+        Assert.Equal(Math.Min(10, run.Results.Count), ranking.Rows.Count);
+        foreach (var row in ranking.Rows)
+        {
+            var result = await leader.GetJsonAsync<ResultResponse>("/api/v1/assessment" + row.Href["/assessment".Length..]);
+            Assert.Equal((row.UnitName, row.Rank, row.Total, row.Grade), (result.UnitName, result.Rank, result.Total, result.Grade));
+            Assert.Contains($"= {Points.Number(row.Total)}", System.Text.RegularExpressions.Regex.Replace(WebSession.Text(await leader.GetStringAsync(row.Href)), @"\s+", " "));
+        }
+        var head = await app.SignedInAsync("demo-head");
+        Assert.Equal(["综合科"], (await head.GetJsonAsync<Duban.Dashboard.DashboardResponse>("/api/v1/dashboard")).Ranking!.Rows.Select(r => r.UnitName));
+    }
+
     private static void AssertRecounts(RunResponse run)
     {
         foreach (var result in run.Results)
