@@ -31,8 +31,9 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         item.HasIndex(i => new { i.State, i.DeadlineKind, i.DueOn, i.UnitId });
         // A random draw reads the codes of a campaign's closed items, a few hundred thousand at once: from the index alone.
         item.HasIndex(i => new { i.CampaignId, i.State, i.Code });
-        // A bulletin counts a campaign's items by unit and standing at a cut-off: unit by unit, from the index alone.
-        item.HasIndex(i => new { i.CampaignId, i.UnitId, i.FoundOn, i.CreatedAt, i.Source, i.ClosedAt, i.ClosedOn, i.DueOn })
+        // A bulletin counts a campaign's items by unit and standing at a cut-off: unit by unit, from the index alone. The
+        // code at its end lets an assessment list the items it counts (closed in a period, red at the cut-off) from it too.
+        item.HasIndex(i => new { i.CampaignId, i.UnitId, i.FoundOn, i.CreatedAt, i.Source, i.ClosedAt, i.ClosedOn, i.DueOn, i.Code })
             .HasDatabaseName("IX_Items_BulletinCounts");
         // The dashboard counts a campaign's items found, and those closed, per day over its last weeks: a range of the index.
         item.HasIndex(i => new { i.CampaignId, i.FoundOn, i.CreatedAt });

@@ -1347,7 +1347,7 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
 
-                    b.HasIndex("CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn")
+                    b.HasIndex("CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn", "Code")
                         .HasDatabaseName("IX_Items_BulletinCounts");
 
                     b.ToTable("Items", (string)null);

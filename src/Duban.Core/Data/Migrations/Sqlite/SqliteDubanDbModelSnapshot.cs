@@ -1309,7 +1309,7 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DeadlineKind", "DueOn", "UnitId");
 
-                    b.HasIndex("CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn")
+                    b.HasIndex("CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn", "Code")
                         .HasDatabaseName("IX_Items_BulletinCounts");
 
                     b.ToTable("Items", (string)null);
