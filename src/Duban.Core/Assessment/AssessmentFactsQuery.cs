@@ -38,7 +38,7 @@ public sealed class UnitFacts
 /// <item>closed on time / late: items closed in the period (by the close date), by the deadline then in force;</item>
 /// <item>returned at verification: each return in the period; first pass: items closed in the period never returned;</item>
 /// <item>red at the cut-off: items open and past their deadline then, whenever found;</item>
-/// <item>self-found share and red-line findings: items found in the period (a red line: a category of 廉政红线);</item>
+/// <item>self-found share and red-line findings: items found in the period (a red line: found by others, in a category of 廉政红线);</item>
 /// <item>failed 回头看 checks, 黄/红 slips and bulletin praise or criticism: recorded, issued or published in the period;</item>
 /// <item>reports: slip replies and bulletins' 整改反馈 due in the period (and by the cut-off): on time, or missing.</item>
 /// </list>
@@ -99,7 +99,8 @@ public sealed class AssessmentFactsQuery(DubanDb db, IOptions<SupervisionOptions
             }
         }
         var redLineEntries = db.CatalogEntries.Where(c => c.Set == CatalogSet.IntegrityRedLines).Select(c => c.Id);
-        var redLine = await foundInPeriod.Where(i => i.Categories.Any(c => redLineEntries.Contains(c.CatalogEntryId)))
+        // Found by others (an inspection, a report…): a unit that finds and corrects such a problem itself is not barred for it.
+        var redLine = await foundInPeriod.Where(i => i.Source != ItemSource.SelfInspection && i.Categories.Any(c => redLineEntries.Contains(c.CatalogEntryId)))
             .Select(i => new { i.Id, i.UnitId, i.Code }).ToListAsync(cancellationToken);
         foreach (var item in redLine)
         {

@@ -59,14 +59,15 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
 
         var points = result.Lines.Where(l => l.Points != 0 || l.Count > 0).ToDictionary(l => l.Indicator, l => (l.Points, l.Count));
         // On time: A and D (+1 each); late: B (−1); returned: D once (−2); red at the cut-off: C (−1); on-time rate 2/3 = 66.7 %
-        // (band 60: 0); first pass 2/3 (D was returned; band 0: −3); self-found 4 of 5 = 80 % (band 50: +2); E is a red line.
+        // (band 60: 0); first pass 2/3 (D was returned; band 0: −3); self-found 4 of 6 = 66.7 % (band 50: +2); E is a red line
+        // found by an inspection (F, self-found in the same category, bars nothing).
         Assert.Equal((2m, 2), points["closed-on-time"]);
         Assert.Equal((-1m, 1), points["closed-late"]);
         Assert.Equal((-2m, 1), points["returned"]);
         Assert.Equal((-1m, 1), points["red"]);
         Assert.Equal((0m, 3), points["on-time-rate"]);
         Assert.Equal((-3m, 3), points["first-pass-rate"]);
-        Assert.Equal((2m, 5), points["self-found-share"]);
+        Assert.Equal((2m, 6), points["self-found-share"]);
         Assert.Equal((0m, 1), points["red-line"]);
         Assert.Equal(97m, result.Total);
         Assert.Equal("不得评为优秀", result.Veto);
@@ -362,9 +363,9 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
     });
 
     /// <summary>
-    /// Five items of the party branch (no demo item is its), found in the last weeks: A self-found, closed on time; B
+    /// Six items of the party branch (no demo item is its), found in the last weeks: A self-found, closed on time; B
     /// self-found, closed late; C from an inspection, open past its deadline; D self-found, returned once, then closed on
-    /// time; E self-found, open, in a 廉政红线 category.
+    /// time; E from an inspection, open, in a 廉政红线 category; F the same but self-found.
     /// </summary>
     private async Task<(int Campaign, int Unit)> HandBuiltLedgerAsync() => await app.AsSystemAsync(async services =>
     {
@@ -397,6 +398,7 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
         d.Return("证明材料不全", by, at.AddDays(-1));
         d.Submit(null, by, at);
         d.Close("手工台账", null, by, at);
+        Item(ItemSource.SuperiorInspection, 20, [redLine]);
         Item(ItemSource.SelfInspection, 20, [redLine]);
         await db.SaveChangesAsync();
         return (campaign.Id, unit.Id);
