@@ -10,7 +10,8 @@ internal sealed class AssessmentSchemeConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AssessmentScheme> scheme)
     {
         scheme.ToTable("AssessmentSchemes");
-        scheme.HasIndex(s => new { s.Family, s.Version });
+        // Two saving the next version of a family at once: the second fails here and is asked to refresh.
+        scheme.HasIndex(s => new { s.Family, s.Version }).IsUnique();
         scheme.Property(s => s.Name).HasMaxLength(100);
         scheme.Property(s => s.CreatedBy).HasMaxLength(100);
         scheme.Property(s => s.BaseScore).HasPrecision(9, 2);

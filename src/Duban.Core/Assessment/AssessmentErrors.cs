@@ -70,6 +70,17 @@ public static class AssessmentErrors
 
     public static DubanException Stale() => new(ErrorKind.Conflict, "该记录已被他人修改，请刷新后重试。");
 
+    public static DubanException PeriodPublished(string title) =>
+        new(ErrorKind.Conflict, $"同一活动同一期间的考核结果“{title}”已经发布，不能再发布一份。");
+
+    public static DubanException VetoPoints() =>
+        new(ErrorKind.Validation, "一票否决项不计分，申诉成立时分值填 0，否决随之取消。", AssessmentWorkflow.Field.Points);
+
+    public static DubanException SchemeSavedMeanwhile() =>
+        new(ErrorKind.Conflict, "该方案刚被他人保存了新版本，请刷新后在最新版本上修改。");
+
+    public static DubanException NotPublishedYet() => new(ErrorKind.Conflict, "考核结果尚未发布，发布后才能下载结果通报。");
+
     public static DubanException NoScheme() => new(ErrorKind.Validation, "还没有考核方案，请先建立考核方案。", "scheme");
 
     public static DubanException BadIndicators(string detail) => new(ErrorKind.Validation, detail, "indicators");

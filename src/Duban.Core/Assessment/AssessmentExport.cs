@@ -12,7 +12,7 @@ public sealed record ExportFile(byte[] Content, string FileName, string ContentT
 /// The year-end files of a run: the sheet (one row per unit: rank, grade, base, every indicator, adjustments, total,
 /// veto, head) and the results as an official document with the ranking attached. Both show what the reader sees.
 /// </summary>
-public sealed class AssessmentExport(AssessmentQueries queries, IOptions<BulletinOptions> office, TimeProvider clock)
+public sealed class AssessmentExport(AssessmentQueries queries, IOptions<BulletinOptions> office, TimeProvider clock, Accounts.IActorAccessor actors)
 {
     public async Task<ExportFile> SheetAsync(int runId, CancellationToken cancellationToken = default)
     {
@@ -39,9 +39,14 @@ public sealed class AssessmentExport(AssessmentQueries queries, IOptions<Bulleti
         return new ExportFile(output.ToArray(), $"{run.Title}.xlsx", ContentTypes.Xlsx);
     }
 
+    /// <summary>The results' 通报: once published (before, a draft for the supervision office only).</summary>
     public async Task<ExportFile> DocumentAsync(int runId, CancellationToken cancellationToken = default)
     {
         var run = await queries.RunAsync(runId, cancellationToken);
+        if (!run.IsPublished && !actors.Actor.Can(AssessmentPermissions.Manage))
+        {
+            throw AssessmentErrors.NotPublishedYet();
+        }
         var results = await queries.ResultsAsync(run, cancellationToken);
         var date = run.PublishedAt is { } at ? ChinaTime.DateOf(at) : ChinaTime.Today(clock);
         var byGrade = results.GroupBy(r => r.Grade).OrderBy(g => g.Key).ToList();

@@ -42,8 +42,13 @@ public sealed class AssessmentQueries(DubanDb db)
         return new Page<RunRow>(rows, total, page.PageNumber, page.PageSize);
     }
 
-    public async Task<IReadOnlyList<AssessmentScheme>> SchemesAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<AssessmentScheme>().AsNoTracking().OrderByDescending(s => s.Id).Take(PageRequest.MaxPageSize).ToListAsync(cancellationToken);
+    public async Task<Page<AssessmentScheme>> SchemesAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var schemes = db.Set<AssessmentScheme>().AsNoTracking();
+        var total = await schemes.CountAsync(cancellationToken);
+        var rows = await schemes.OrderByDescending(s => s.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return new Page<AssessmentScheme>(rows, total, page.PageNumber, page.PageSize);
+    }
 
     public async Task<AssessmentScheme> SchemeAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Set<AssessmentScheme>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw AssessmentErrors.SchemeNotFound(id);
@@ -51,10 +56,10 @@ public sealed class AssessmentQueries(DubanDb db)
     public async Task<AssessmentRun> RunAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Set<AssessmentRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw AssessmentErrors.RunNotFound(id);
 
-    /// <summary>The newest published run, for the dashboard's ranking.</summary>
-    public Task<AssessmentRun?> LatestPublishedAsync(CancellationToken cancellationToken = default) =>
-        db.Set<AssessmentRun>().AsNoTracking().Where(r => r.State == RunState.Published).OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The campaign's newest published run, for the dashboard's ranking.</summary>
+    public Task<AssessmentRun?> LatestPublishedAsync(int campaignId, CancellationToken cancellationToken = default) =>
+        db.Set<AssessmentRun>().AsNoTracking().Where(r => r.State == RunState.Published && r.CampaignId == campaignId)
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 
     private IQueryable<AssessmentResult> Visible(AssessmentRun run) =>
         (run.IsPublished ? db.Set<AssessmentResult>().IgnoreQueryFilters() : db.Set<AssessmentResult>()).AsNoTracking().Where(r => r.RunId == run.Id);
@@ -67,10 +72,8 @@ public sealed class AssessmentQueries(DubanDb db)
     public async Task<IReadOnlyList<ResultView>> ResultViewsAsync(AssessmentRun run, CancellationToken cancellationToken = default)
     {
         var results = await Visible(run).Include(r => r.Breakdown).OrderBy(r => r.Rank).ThenBy(r => r.UnitName).ToListAsync(cancellationToken);
-        var adjustments = (await db.Set<AssessmentAdjustment>().AsNoTracking().Where(a => a.RunId == run.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken))
-            .ToLookup(a => a.ResultId);
-        var appeals = (await db.Set<AssessmentAppeal>().AsNoTracking().Where(a => a.RunId == run.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken))
-            .ToLookup(a => a.ResultId);
+        var adjustments = (await AdjustmentsAsync(run, a => a.RunId == run.Id, cancellationToken)).ToLookup(a => a.ResultId);
+        var appeals = (await AppealsAsync(run, a => a.RunId == run.Id, cancellationToken)).ToLookup(a => a.ResultId);
         return [.. results.Select(r => View(r, [.. adjustments[r.Id]], [.. appeals[r.Id]]))];
     }
 
@@ -81,9 +84,31 @@ public sealed class AssessmentQueries(DubanDb db)
         var run = await RunAsync(runId, cancellationToken);
         var result = await Visible(run).Include(r => r.Breakdown).FirstOrDefaultAsync(r => r.Id == resultId, cancellationToken)
                      ?? throw AssessmentErrors.ResultNotFound(resultId);
-        var adjustments = await db.Set<AssessmentAdjustment>().AsNoTracking().Where(a => a.ResultId == resultId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        var appeals = await db.Set<AssessmentAppeal>().AsNoTracking().Where(a => a.ResultId == resultId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var adjustments = await AdjustmentsAsync(run, a => a.ResultId == resultId, cancellationToken);
+        var appeals = await AppealsAsync(run, a => a.ResultId == resultId, cancellationToken);
         return (run, View(result, adjustments, appeals));
+    }
+
+    // A published result must add up for every reader: its approved adjustments and upheld appeals are shown to all;
+    // the rest (proposals, pending or refused appeals) stay within the unit's scope.
+    private async Task<List<AssessmentAdjustment>> AdjustmentsAsync(AssessmentRun run, System.Linq.Expressions.Expression<Func<AssessmentAdjustment, bool>> which,
+        CancellationToken cancellationToken)
+    {
+        var scoped = await db.Set<AssessmentAdjustment>().AsNoTracking().Where(which).ToListAsync(cancellationToken);
+        var counted = run.IsPublished
+            ? await db.Set<AssessmentAdjustment>().IgnoreQueryFilters().AsNoTracking().Where(which).Where(a => a.State == ReviewState.Approved).ToListAsync(cancellationToken)
+            : [];
+        return [.. scoped.Concat(counted).DistinctBy(a => a.Id).OrderBy(a => a.Id)];
+    }
+
+    private async Task<List<AssessmentAppeal>> AppealsAsync(AssessmentRun run, System.Linq.Expressions.Expression<Func<AssessmentAppeal, bool>> which,
+        CancellationToken cancellationToken)
+    {
+        var scoped = await db.Set<AssessmentAppeal>().AsNoTracking().Where(which).ToListAsync(cancellationToken);
+        var counted = run.IsPublished
+            ? await db.Set<AssessmentAppeal>().IgnoreQueryFilters().AsNoTracking().Where(which).Where(a => a.State == ReviewState.Approved).ToListAsync(cancellationToken)
+            : [];
+        return [.. scoped.Concat(counted).DistinctBy(a => a.Id).OrderBy(a => a.Id)];
     }
 
     private static ResultView View(AssessmentResult result, IReadOnlyList<AssessmentAdjustment> adjustments, IReadOnlyList<AssessmentAppeal> appeals) =>

@@ -64,6 +64,9 @@ public sealed class AssessmentResult : IUnitScoped<AssessmentResult>, IVersioned
         }
     }
 
+    /// <summary>Something was added about the result (a proposal, an appeal): a publish or a second filing made meanwhile is stale.</summary>
+    internal void Touch() => Version++;
+
     internal void MarkPublished()
     {
         Published = true;
@@ -83,17 +86,14 @@ public sealed class AssessmentResult : IUnitScoped<AssessmentResult>, IVersioned
     }
 
     /// <summary>
-    /// An upheld appeal sets one line's points (from what they were when appealed) and nothing else; an upheld
-    /// appeal on a veto line lifts that veto.
+    /// An upheld appeal sets one line's points (from what they were when appealed) and nothing else; the veto is what
+    /// the veto lines not lifted by upheld appeals still say.
     /// </summary>
-    internal void Correct(decimal from, decimal to, bool liftsVeto)
+    internal void Correct(decimal from, decimal to, string? vetoAfter)
     {
         LinesTotal += to - from;
         Total = Base + LinesTotal + Adjusted;
-        if (liftsVeto)
-        {
-            Veto = null;
-        }
+        Veto = vetoAfter;
         Version++;
     }
 }

@@ -48,7 +48,7 @@ public sealed class AssessmentAdjustment : IUnitScoped<AssessmentAdjustment>, IV
     {
     }
 
-    internal static AssessmentAdjustment Propose(AssessmentResult result, decimal points, string? reason, ReviewFile file, ReviewActor by, DateTime at)
+    internal static AssessmentAdjustment Propose(AssessmentResult result, decimal points, string? reason, ReviewFile? file, ReviewActor by, DateTime at)
     {
         if (result.Published)
         {
@@ -58,6 +58,12 @@ public sealed class AssessmentAdjustment : IUnitScoped<AssessmentAdjustment>, IV
         {
             throw AssessmentErrors.ZeroAdjustment();
         }
+        var text = Check.Text(reason, "调整理由", ReasonMaxLength, multiLine: true);
+        if (file is null)
+        {
+            throw AssessmentErrors.FileRequired("分值调整");
+        }
+        result.Touch();
         return new AssessmentAdjustment
         {
             RunId = result.RunId,
@@ -66,7 +72,7 @@ public sealed class AssessmentAdjustment : IUnitScoped<AssessmentAdjustment>, IV
             UnitPath = result.UnitPath,
             UnitName = result.UnitName,
             Points = points,
-            Reason = Check.Text(reason, "调整理由", ReasonMaxLength, multiLine: true),
+            Reason = text,
             FileName = file.FileName,
             ContentType = file.ContentType,
             Size = file.Size,
@@ -137,8 +143,9 @@ public sealed class AssessmentAppeal : IUnitScoped<AssessmentAppeal>, IVersioned
     {
     }
 
-    internal static AssessmentAppeal File(AssessmentResult result, DateOnly? appealDueOn, DateOnly today, ScoreLine line, decimal linePoints,
-        string? reason, ReviewFile? file, ReviewActor by, DateTime at)
+    /// <param name="onLine">The appeals already made on the line: one at a time, and the last upheld one says its points now.</param>
+    internal static AssessmentAppeal File(AssessmentResult result, DateOnly? appealDueOn, DateOnly today, ScoreLine line,
+        IReadOnlyList<AssessmentAppeal> onLine, string? reason, ReviewFile? file, ReviewActor by, DateTime at)
     {
         if (!result.Published || appealDueOn is not { } due)
         {
@@ -148,6 +155,12 @@ public sealed class AssessmentAppeal : IUnitScoped<AssessmentAppeal>, IVersioned
         {
             throw AssessmentErrors.AppealWindowClosed(due);
         }
+        if (onLine.Any(a => a.State == ReviewState.Pending))
+        {
+            throw AssessmentErrors.AppealPending();
+        }
+        var text = Check.Text(reason, "申诉理由", ReasonMaxLength, multiLine: true);
+        result.Touch();
         return new AssessmentAppeal
         {
             RunId = result.RunId,
@@ -157,9 +170,9 @@ public sealed class AssessmentAppeal : IUnitScoped<AssessmentAppeal>, IVersioned
             UnitName = result.UnitName,
             Indicator = line.Indicator,
             IndicatorName = line.Name,
-            LinePoints = linePoints,
+            LinePoints = CurrentPoints(line, onLine),
             VetoLine = line.Veto is not null,
-            Reason = Check.Text(reason, "申诉理由", ReasonMaxLength, multiLine: true),
+            Reason = text,
             FileName = file?.FileName,
             ContentType = file?.ContentType,
             Size = file?.Size,
@@ -173,8 +186,16 @@ public sealed class AssessmentAppeal : IUnitScoped<AssessmentAppeal>, IVersioned
     }
 
     /// <summary>Upheld: the line takes <paramref name="points"/>; the result is corrected by the caller in the same save.</summary>
+    /// <summary>A line's points now: as computed, or as the last upheld appeal on it set them.</summary>
+    public static decimal CurrentPoints(ScoreLine line, IEnumerable<AssessmentAppeal> onLine) =>
+        onLine.Where(a => a.State == ReviewState.Approved).OrderBy(a => a.Id).LastOrDefault()?.CorrectedPoints ?? line.Points;
+
     internal void Uphold(decimal points, string? reason, ReviewActor by, DateTime at)
     {
+        if (VetoLine && points != 0)
+        {
+            throw AssessmentErrors.VetoPoints();
+        }
         DecisionReason = Check.Text(reason, "处理意见", ReasonMaxLength, multiLine: true);
         CorrectedPoints = points;
         State = ReviewState.Approved;

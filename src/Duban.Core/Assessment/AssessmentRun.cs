@@ -1,3 +1,4 @@
+using Duban.Core.Campaigns;
 using Duban.Core.Common;
 using Duban.Core.Common.Workflow;
 
@@ -10,7 +11,7 @@ namespace Duban.Core.Assessment;
 /// </summary>
 public sealed class AssessmentRun : IVersioned
 {
-    public const int TitleMaxLength = 100;
+    public const int TitleMaxLength = Campaign.NameMaxLength + 40;
 
     public int Id { get; private set; }
     public int CampaignId { get; private set; }
@@ -87,7 +88,8 @@ public sealed class AssessmentRun : IVersioned
     public bool IsPublished => State == RunState.Published;
 
     /// <summary>Leadership publishes; nothing may wait for approval, and the appeal window opens.</summary>
-    internal void Publish(int pendingAdjustments, int? byUserId, string by, DateTime at, DateOnly appealDueOn)
+    /// <param name="publishedForPeriod">The title of a run of the same campaign and period already published, if any.</param>
+    internal void Publish(int pendingAdjustments, string? publishedForPeriod, int? byUserId, string by, DateTime at, DateOnly appealDueOn)
     {
         if (State != RunState.Computed)
         {
@@ -97,11 +99,25 @@ public sealed class AssessmentRun : IVersioned
         {
             throw AssessmentErrors.PendingAdjustments(pendingAdjustments);
         }
+        if (publishedForPeriod is not null)
+        {
+            throw AssessmentErrors.PeriodPublished(publishedForPeriod);
+        }
         State = RunState.Published;
         PublishedByUserId = byUserId;
         PublishedBy = by;
         PublishedAt = at;
         AppealDueOn = appealDueOn;
+        Version++;
+    }
+
+    internal void Discard()
+    {
+        if (State != RunState.Computed)
+        {
+            throw AssessmentErrors.Published();
+        }
+        State = RunState.Discarded;
         Version++;
     }
 

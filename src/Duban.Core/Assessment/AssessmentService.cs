@@ -30,6 +30,8 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
         {
             throw AssessmentErrors.PeriodRequired();
         }
+        Check.Date(from, "考核期间开始日期", "from");
+        Check.Date(to, "考核期间结束日期", "to");
         if (to < from)
         {
             throw AssessmentErrors.EndBeforeStart();
@@ -79,7 +81,7 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
         return run;
     }
 
-    /// <summary>The requested scheme version, or the newest version of the newest family (the seeded default at first).</summary>
+    /// <summary>The requested scheme version, or the version saved last (the seeded default at first).</summary>
     private async Task<AssessmentScheme> SchemeToUseAsync(int? schemeId, CancellationToken cancellationToken)
     {
         if (schemeId is { } id)
@@ -91,7 +93,10 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
                ?? throw AssessmentErrors.NoScheme();
     }
 
-    /// <summary>A new scheme, or the next version of <paramref name="basedOn"/>'s family; versions a result used never change.</summary>
+    /// <summary>
+    /// A new scheme, or the next version of <paramref name="basedOn"/>'s family; versions a result used never change.
+    /// Two saving the next version at once: the unique (family, version) refuses the second, who is asked to refresh.
+    /// </summary>
     public async Task<AssessmentScheme> SaveSchemeAsync(ScoringScheme scheme, int? basedOn, CancellationToken cancellationToken = default)
     {
         db.Actor.Require(AssessmentPermissions.Manage);
@@ -106,25 +111,41 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
         }
         var saved = AssessmentScheme.Create(scheme, previous, next, db.Actor.DisplayName, clock.GetUtcNow().UtcDateTime);
         db.Add(saved);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(saved).State = EntityState.Detached;
+            throw AssessmentErrors.SchemeSavedMeanwhile();
+        }
         return saved;
     }
 
     public async Task<AssessmentRun> ActOnRunAsync(int id, RunAction action, ActionInput input, CancellationToken cancellationToken = default)
     {
         var run = await db.Set<AssessmentRun>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw AssessmentErrors.RunNotFound(id);
-        var results = await db.Set<AssessmentResult>().IgnoreQueryFilters().Where(r => r.RunId == id).ToListAsync(cancellationToken);
-        var pending = await db.Set<AssessmentAdjustment>().IgnoreQueryFilters().CountAsync(a => a.RunId == id && a.State == ReviewState.Pending, cancellationToken);
-        return await db.ActAsync(AssessmentWorkflow.Runs, run, action, input.Version, r =>
+        return await db.ActAsync(AssessmentWorkflow.Runs, run, action, input.Version, async r =>
         {
+            if (action == RunAction.Discard)
+            {
+                r.Discard();
+                return;
+            }
+            var results = await db.Set<AssessmentResult>().IgnoreQueryFilters().Where(x => x.RunId == id).ToListAsync(cancellationToken);
+            var pending = await db.Set<AssessmentAdjustment>().IgnoreQueryFilters().CountAsync(a => a.RunId == id && a.State == ReviewState.Pending, cancellationToken);
+            var published = await db.Set<AssessmentRun>().Where(x => x.Id != id && x.State == RunState.Published && x.CampaignId == r.CampaignId
+                                                                 && x.FromDate == r.FromDate && x.ToDate == r.ToDate)
+                .Select(x => x.Title).FirstOrDefaultAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            r.Publish(pending, db.Actor.UserId, db.Actor.DisplayName, now,
+            r.Publish(pending, published, db.Actor.UserId, db.Actor.DisplayName, now,
                 calendar.AddWorkdays(ChinaTime.DateOf(now), options.Value.AppealWorkingDays));
+            // Each result's version moves too: a proposal or an appeal saved meanwhile is refused as stale.
             foreach (var result in results)
             {
                 result.MarkPublished();
             }
-            return Task.CompletedTask;
         }, cancellationToken);
     }
 
@@ -139,13 +160,7 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
             if (action == ResultAction.Adjust)
             {
                 var points = AssessmentInput.Points(input, AssessmentWorkflow.Field.Points, "调整分值");
-                if (points == 0)
-                {
-                    throw AssessmentErrors.ZeroAdjustment();
-                }
-                Check.Text(input.Text(AssessmentWorkflow.Field.Reason), "调整理由", AssessmentAdjustment.ReasonMaxLength, multiLine: true);
-                var file = await StoreAsync(input, cancellationToken) ?? throw AssessmentErrors.FileRequired("分值调整");
-                var adjustment = AssessmentAdjustment.Propose(r, points, input.Text(AssessmentWorkflow.Field.Reason), file, by, now);
+                var adjustment = AssessmentAdjustment.Propose(r, points, input.Text(AssessmentWorkflow.Field.Reason), await StoreAsync(input, cancellationToken), by, now);
                 db.Add(adjustment);
                 created = adjustment;
                 return;
@@ -154,12 +169,7 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
             var indicator = input.Text(AssessmentWorkflow.Field.Indicator)?.Trim() ?? throw AssessmentErrors.LineRequired();
             var line = r.Breakdown!.Lines.FirstOrDefault(l => l.Indicator == indicator && l.Enabled) ?? throw AssessmentErrors.LineUnknown(indicator);
             var appeals = await db.Set<AssessmentAppeal>().Where(a => a.ResultId == r.Id && a.Indicator == indicator).ToListAsync(cancellationToken);
-            if (appeals.Any(a => a.State == ReviewState.Pending))
-            {
-                throw AssessmentErrors.AppealPending();
-            }
-            Check.Text(input.Text(AssessmentWorkflow.Field.Reason), "申诉理由", AssessmentAppeal.ReasonMaxLength, multiLine: true);
-            var appeal = AssessmentAppeal.File(r, run.AppealDueOn, ChinaTime.DateOf(now), line, CurrentPoints(line, appeals),
+            var appeal = AssessmentAppeal.File(r, run.AppealDueOn, ChinaTime.DateOf(now), line, appeals,
                 input.Text(AssessmentWorkflow.Field.Reason), await StoreAsync(input, cancellationToken), by, now);
             db.Add(appeal);
             created = appeal;
@@ -196,22 +206,23 @@ public sealed class AssessmentService(DubanDb db, TimeProvider clock, Assessment
                 a.Reject(input.Text(AssessmentWorkflow.Field.Reason), by, now);
                 return;
             }
-            var points = AssessmentInput.Points(input, AssessmentWorkflow.Field.Points, "改正后的分值");
-            if (a.VetoLine && points != 0)
-            {
-                throw new DubanException(ErrorKind.Validation, "一票否决项不计分，申诉成立时分值填 0，否决随之取消。", AssessmentWorkflow.Field.Points);
-            }
-            a.Uphold(points, input.Text(AssessmentWorkflow.Field.Reason), by, now);
+            a.Uphold(AssessmentInput.Points(input, AssessmentWorkflow.Field.Points, "改正后的分值"), input.Text(AssessmentWorkflow.Field.Reason), by, now);
             var (run, results) = await RunWithResultsAsync(a.RunId, cancellationToken);
-            results.First(r => r.Id == a.ResultId).Correct(a.LinePoints, points, a.VetoLine);
+            // The veto after: the first veto line still barring, those lifted by upheld appeals (this one too) left out.
+            var lines = (await db.Set<AssessmentBreakdown>().AsNoTracking().FirstAsync(b => b.ResultId == a.ResultId, cancellationToken)).Lines;
+            var lifted = await db.Set<AssessmentAppeal>().IgnoreQueryFilters()
+                .Where(x => x.ResultId == a.ResultId && x.VetoLine && x.State == ReviewState.Approved && x.Id != a.Id)
+                .Select(x => x.Indicator).ToListAsync(cancellationToken);
+            if (a.VetoLine)
+            {
+                lifted.Add(a.Indicator);
+            }
+            var veto = lines.FirstOrDefault(l => l.Veto is not null && !lifted.Contains(l.Indicator))?.Veto;
+            results.First(r => r.Id == a.ResultId).Correct(a.LinePoints, a.CorrectedPoints!.Value, veto);
             Rank(run.Grading, results);
             run.Reranked();
         }, cancellationToken);
     }
-
-    /// <summary>A line's points now: as computed, or as the last upheld appeal on it set them.</summary>
-    public static decimal CurrentPoints(ScoreLine line, IEnumerable<AssessmentAppeal> appealsOnLine) =>
-        appealsOnLine.Where(a => a.State == ReviewState.Approved).OrderBy(a => a.Id).LastOrDefault()?.CorrectedPoints ?? line.Points;
 
     private async Task<(AssessmentRun Run, List<AssessmentResult> Results)> RunWithResultsAsync(int runId, CancellationToken cancellationToken)
     {

@@ -7,11 +7,15 @@ public enum RunState
 
     /// <summary>Published by Leadership: a frozen ranking; only upheld appeals change it.</summary>
     Published = 1,
+
+    /// <summary>Set aside before publication (a trial, a wrong period): kept, never published.</summary>
+    Discarded = 2,
 }
 
 public enum RunAction
 {
     Publish,
+    Discard,
 }
 
 public enum ResultAction
@@ -45,7 +49,8 @@ public static class AssessmentTerms
     public static string Name(RunState state) => state switch
     {
         RunState.Computed => "待发布",
-        _ => "已发布",
+        RunState.Published => "已发布",
+        _ => "已作废",
     };
 
     public static string AdjustmentName(ReviewState state) => state switch

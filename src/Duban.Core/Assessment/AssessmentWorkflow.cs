@@ -28,6 +28,11 @@ public static class AssessmentWorkflow
             Confirm = "发布后排名和等次即固定，各单位可以查看，并在申诉期内对本单位的结果提出申诉。确定发布吗？",
             Done = "已发布考核结果",
         },
+        new(RunAction.Discard, "discard", "作废", r => r.State == RunState.Computed, [new(Roles.Supervisor, Relation.Anyone)], [])
+        {
+            Confirm = "作废后这份考核结果保留备查，但不能再调整或发布。确定作废吗？",
+            Done = "已作废",
+        },
     ])
     {
         RefuseRole = action => AssessmentErrors.RoleMayNot(action.Name),

@@ -22,6 +22,8 @@ internal sealed class DemoAssessment(DubanDb db, IServiceProvider services, Time
             return;
         }
         var service = services.GetRequiredService<AssessmentService>();
+        // All or nothing: a demo stopped half-way would otherwise never be completed (the guard above sees a run).
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var day = ChinaTime.Today(clock).AddDays(-1);
         var from = new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
         var run = await AsAsync("demo-supervisor", () => service.ComputeAsync(new RunRequest(campaignId, from, from.AddMonths(3).AddDays(-1), null, null)));
@@ -49,6 +51,7 @@ internal sealed class DemoAssessment(DubanDb db, IServiceProvider services, Time
                 new(AssessmentWorkflow.Field.Reason, "经核实，该项延期审批在截止前已完成，申诉成立，扣除一项。"),
             ])));
         }
+        await transaction.CommitAsync();
     }
 
     /// <summary>

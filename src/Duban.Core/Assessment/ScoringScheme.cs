@@ -2,23 +2,26 @@ using Duban.Core.Common;
 
 namespace Duban.Core.Assessment;
 
-/// <summary>What happened that a scheme may count, each backed by a record (an item, a check, a slip, a bulletin).</summary>
+/// <summary>
+/// What happened that a scheme may count, each backed by a record (an item, a check, a slip, a bulletin). Numbered: a
+/// breakdown keeps each event's kind as its number (<see cref="CompactEventConverter"/>), so a number never changes.
+/// </summary>
 public enum ScoreEventKind
 {
-    ClosedOnTime,
-    ClosedLate,
-    ReturnedAtVerification,
-    RedAtCutOff,
-    FailedCheck,
-    YellowSlip,
-    RedSlip,
-    BulletinCriticism,
-    BulletinPraise,
-    MissingReport,
-    RedLineFinding,
+    ClosedOnTime = 0,
+    ClosedLate = 1,
+    ReturnedAtVerification = 2,
+    RedAtCutOff = 3,
+    FailedCheck = 4,
+    YellowSlip = 5,
+    RedSlip = 6,
+    BulletinCriticism = 7,
+    BulletinPraise = 8,
+    MissingReport = 9,
+    RedLineFinding = 10,
 
     /// <summary>A 病相 flag a Supervisor accepted: no data until the signals module exists, so off in the default scheme.</summary>
-    SignalAccepted,
+    SignalAccepted = 11,
 }
 
 /// <summary>The shares a scheme may score on a scale.</summary>

@@ -27,6 +27,13 @@ public static class Check
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>
+    /// A date people mean: years 2000–2099. A date far outside is a typing mistake, and the China-time arithmetic on
+    /// the edges of the calendar (0001-01-01, 9999-12-31) overflows.
+    /// </summary>
+    public static DateOnly Date(DateOnly date, string label, string field) =>
+        date.Year is >= 2000 and <= 2099 ? date : throw new DubanException(ErrorKind.Validation, $"{label}（{date:yyyy-MM-dd}）不在 2000 年至 2099 年之间。", field);
+
     public static void That(bool condition, string message, ErrorKind kind = ErrorKind.Validation)
     {
         if (!condition)

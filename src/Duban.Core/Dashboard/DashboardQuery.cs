@@ -67,17 +67,17 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
         if (kind == DashboardKind.UnitTree)
         {
             return new Dashboard(kind, current, choices, today, headline, stateNumbers, bars, weeks, red, [], [],
-                await RankingAsync(actor.UnitPath, cancellationToken));
+                await RankingAsync(campaign?.Id, actor.UnitPath, cancellationToken));
         }
         var (supervision, latest) = await SupervisionAsync(today, cancellationToken);
         return new Dashboard(kind, current, choices, today, headline, stateNumbers, bars, weeks, red, supervision, latest,
-            await RankingAsync(null, cancellationToken));
+            await RankingAsync(campaign?.Id, null, cancellationToken));
     }
 
     /// <summary>The latest published assessment: its top units, or (a unit head's) the own tree's units.</summary>
-    private async Task<RankingCard?> RankingAsync(string? treePath, CancellationToken cancellationToken)
+    private async Task<RankingCard?> RankingAsync(int? campaignId, string? treePath, CancellationToken cancellationToken)
     {
-        if (await assessment.LatestPublishedAsync(cancellationToken) is not { } run)
+        if (campaignId is not { } id || await assessment.LatestPublishedAsync(id, cancellationToken) is not { } run)
         {
             return null;
         }

@@ -79,9 +79,9 @@ internal static class AssessmentEndpoints
     public static void MapAssessment(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/assessment").WithTags("考核");
-        group.MapGet("/schemes", async (AssessmentQueries queries, CancellationToken ct) =>
-                (await queries.SchemesAsync(ct)).Select(SchemeResponse.From))
-            .WithSummary("考核方案的各个版本（新版本在前）：基础分、指标（按事件计分、按比率分档、一票否决，上限和下限，是否启用）");
+        group.MapGet("/schemes", async ([AsParameters] RunListFilter filter, AssessmentQueries queries, CancellationToken ct) =>
+                PagedResponse.From(await queries.SchemesAsync(new PageRequest(filter.Page, filter.PageSize), ct), SchemeResponse.From))
+            .WithSummary("考核方案的各个版本（新保存的在前，分页）：基础分、指标（按事件计分、按比率分档、一票否决，上限和下限，是否启用）");
         group.MapGet("/schemes/{id:int}", async (int id, AssessmentQueries queries, CancellationToken ct) =>
                 SchemeResponse.From(await queries.SchemeAsync(id, ct)))
             .WithSummary("一个考核方案版本");
@@ -96,8 +96,9 @@ internal static class AssessmentEndpoints
         group.MapGet("/runs", async ([AsParameters] RunListFilter filter, AssessmentQueries queries, CancellationToken ct) =>
                 PagedResponse.From(await queries.RunsAsync(new PageRequest(filter.Page, filter.PageSize), ct)))
             .WithSummary("考核结果列表（新的在前，分页）");
-        group.MapPost("/runs", async (RunCreateRequest request, AssessmentService service, AssessmentQueries queries, HttpContext context, CancellationToken ct) =>
+        group.MapPost("/runs", async (RunCreateRequest request, AssessmentService service, Core.Data.DubanDb db, HttpContext context, CancellationToken ct) =>
             {
+                db.Actor.Require(AssessmentPermissions.Manage);
                 var run = await service.ComputeAsync(new RunRequest(request.Campaign, request.From, request.To, CutOff(request.Cutoff), request.Scheme), ct);
                 return Results.Created($"/api/v1/assessment/runs/{run.Id}", await RunAsync(context, run.Id, ct));
             })
@@ -191,7 +192,8 @@ internal static class AssessmentEndpoints
         {
             return at;
         }
-        if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        // The calendar's first hours have no UTC instant eight hours earlier.
+        if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year >= 2000)
         {
             return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset);
         }

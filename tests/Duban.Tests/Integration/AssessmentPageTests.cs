@@ -87,8 +87,8 @@ public sealed partial class AssessmentPageTests(SqliteAppFactory app) : IClassFi
     public async Task The_scheme_editor_refuses_a_weight_that_does_not_parse_and_saves_a_new_version()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var schemes = await supervisor.GetJsonAsync<List<SchemeResponse>>("/api/v1/assessment/schemes");
-        var current = schemes[0];
+        var schemes = await supervisor.GetJsonAsync<PagedResponse<SchemeResponse>>("/api/v1/assessment/schemes");
+        var current = schemes.Items[0];
         var form = Fields(current);
         var rate = current.Indicators.Select((indicator, n) => (indicator, n)).First(x => x.indicator.Kind == IndicatorKind.Rate).n;
         form[$"weight{rate}"] = "一点五";
@@ -96,12 +96,12 @@ public sealed partial class AssessmentPageTests(SqliteAppFactory app) : IClassFi
         var refused = await supervisor.SubmitFormAsync($"/assessment/schemes/{current.Id}/edit", "scheme", form);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("的权重必须是数字", WebSession.Text(await refused.Content.ReadAsStringAsync()));
-        Assert.Equal(schemes.Count, (await supervisor.GetJsonAsync<List<SchemeResponse>>("/api/v1/assessment/schemes")).Count);
+        Assert.Equal(schemes.Total, (await supervisor.GetJsonAsync<PagedResponse<SchemeResponse>>("/api/v1/assessment/schemes")).Total);
 
         form[$"weight{rate}"] = "1.5";
         var saved = await supervisor.SubmitFormAsync($"/assessment/schemes/{current.Id}/edit", "scheme", form);
         Assert.Contains($"已保存为第 {current.Version + 1} 版", await supervisor.RedirectedPageTextAsync(saved));
-        var next = (await supervisor.GetJsonAsync<List<SchemeResponse>>("/api/v1/assessment/schemes"))[0];
+        var next = (await supervisor.GetJsonAsync<PagedResponse<SchemeResponse>>("/api/v1/assessment/schemes")).Items[0];
         Assert.Equal(1.5m, next.Indicators[rate].Weight);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("demo-head")).GetAsync($"/assessment/schemes/{current.Id}/edit")).StatusCode);
     }

@@ -44,6 +44,43 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
         Assert.NotEqual(corrected.Computed, corrected.Points);
         Assert.Contains(run.Results, r => r.Lines.Any(l => l.Events.Count > 0));
         await AssertEventsBelongAsync(run);
+
+        // Published, it adds up for every reader: a unit head sees the other units' adjustment and upheld appeal too.
+        var head = await app.SignedInAsync("demo-head");
+        var seen = await head.GetJsonAsync<RunResponse>($"/api/v1/assessment/runs/{demo.Id}");
+        AssertRecounts(seen);
+        Assert.Single(seen.Results.SelectMany(r => r.Adjustments));
+        var praised = run.Results.Single(r => r.Adjustments.Count > 0);
+        Assert.Contains($"调整 {Points.Number(praised.Adjustments[0].Points)}", WebSession.Text(await head.GetStringAsync($"/assessment/results/{praised.Id}")));
+        Assert.Equal(HttpStatusCode.OK, (await head.GetAsync($"/api/v1/assessment/runs/{demo.Id}/document.docx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_trial_run_is_discarded_and_one_period_is_published_once()
+    {
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var leader = await app.SignedInAsync("demo-leader");
+        var head = await app.SignedInAsync("demo-head");
+        var campaign = (await supervisor.CampaignsAsync())[0].Id;
+        var from = new DateOnly(app.Today.Year, 1, 1);
+        var trial = await ComputeAsync(supervisor, new { campaign, from, to = from.AddMonths(1).AddDays(-1) });
+        var kept = await ComputeAsync(supervisor, new { campaign, from, to = from.AddMonths(1).AddDays(-1) });
+        var twin = await ComputeAsync(supervisor, new { campaign, from, to = from.AddMonths(1).AddDays(-1) });
+
+        var draft = await head.GetAsync($"/api/v1/assessment/runs/{trial.Id}/document.docx");
+        Assert.Equal(HttpStatusCode.Conflict, draft.StatusCode);
+        Assert.Contains("尚未发布", await DetailAsync(draft));
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostJsonAsync(leader, $"/api/v1/assessment/runs/{trial.Id}/discard", new { })).StatusCode);
+        var discarded = await PostJsonAsync(supervisor, $"/api/v1/assessment/runs/{trial.Id}/discard", new { });
+        Assert.True(discarded.IsSuccessStatusCode, await discarded.Content.ReadAsStringAsync());
+        Assert.Equal(RunState.Discarded, (await supervisor.GetJsonAsync<RunResponse>($"/api/v1/assessment/runs/{trial.Id}")).State);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostJsonAsync(leader, $"/api/v1/assessment/runs/{trial.Id}/publish", new { })).StatusCode);
+        Assert.DoesNotContain($"/assessment/{trial.Id}\"", await leader.GetStringAsync("/ledger/mine"));
+
+        Assert.True((await PostJsonAsync(leader, $"/api/v1/assessment/runs/{kept.Id}/publish", new { })).IsSuccessStatusCode);
+        var second = await PostJsonAsync(leader, $"/api/v1/assessment/runs/{twin.Id}/publish", new { });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("已经发布", await DetailAsync(second));
     }
 
     [Fact]
@@ -53,7 +90,7 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
         var (campaign, unit) = await HandBuiltLedgerAsync();
 
         // The seeded default scheme (another test may have saved a newer version).
-        var scheme = (await supervisor.GetJsonAsync<List<SchemeResponse>>("/api/v1/assessment/schemes"))[^1].Id;
+        var scheme = (await supervisor.GetJsonAsync<PagedResponse<SchemeResponse>>("/api/v1/assessment/schemes?pageSize=200")).Items[^1].Id;
         var run = await ComputeAsync(supervisor, new { campaign, from = app.Today.AddDays(-30), to = app.Today, scheme });
         var result = run.Results.Single(r => r.UnitId == unit);
 
@@ -245,6 +282,9 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
             (new { campaign, from = app.Today.AddDays(-30), to = app.Today, cutoff = "昨天" }, "格式不正确"),
             (new { campaign, from = app.Today.AddDays(-30), to = app.Today, cutoff = DateTimeOffset.UtcNow.AddYears(1) }, "不能晚于现在"),
             (new { campaign, from = app.Today.AddDays(-30), to = app.Today, scheme = 999999 }, "不存在"),
+            (new { campaign, from = new DateOnly(1, 1, 1), to = app.Today }, "不在 2000 年至 2099 年之间"),
+            (new { campaign, from = app.Today.AddDays(-30), to = new DateOnly(9999, 12, 31) }, "不在 2000 年至 2099 年之间"),
+            (new { campaign, from = app.Today.AddDays(-30), to = app.Today, cutoff = "0001-01-01T00:00" }, "格式不正确"),
         })
         {
             var response = await supervisor.PostAsJsonAsync("/api/v1/assessment/runs", body, WebSession.Json);
@@ -286,7 +326,7 @@ public abstract class AssessmentTests<TFactory>(TFactory app) where TFactory : D
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var campaign = (await supervisor.CampaignsAsync())[0].Id;
-        var current = (await supervisor.GetJsonAsync<List<SchemeResponse>>("/api/v1/assessment/schemes"))[0];
+        var current = (await supervisor.GetJsonAsync<PagedResponse<SchemeResponse>>("/api/v1/assessment/schemes")).Items[0];
         var first = await ComputeAsync(supervisor, new { campaign, from = app.Today.AddDays(-30), to = app.Today, scheme = current.Id });
 
         var indicators = current.Indicators.Select(i => new

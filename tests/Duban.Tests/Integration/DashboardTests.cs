@@ -123,6 +123,10 @@ public abstract partial class DashboardTests<TFactory>(TFactory app) where TFact
         Assert.Equal(all, await ApiTotalAsync(supervisor, $"/api/v1/draws?from={today}&to={today}") + await ApiTotalAsync(supervisor, $"/api/v1/draws?to={yesterday}"));
         Assert.True(await ApiTotalAsync(supervisor, $"/api/v1/draws?from={today}&to={today}") >= 1);
         Assert.Equal(0, await ApiTotalAsync(supervisor, $"/api/v1/draws?from={tomorrow}"));
+        // The calendar's edges are typing mistakes, refused in Chinese rather than overflowing.
+        var edge = await supervisor.GetAsync("/api/v1/draws?from=0001-01-01");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, edge.StatusCode);
+        Assert.Contains("不在 2000 年至 2099 年之间", await edge.Content.ReadAsStringAsync());
         Assert.Equal(await ApiTotalAsync(supervisor, $"/api/v1/draws?from={today}"), await PageTotalAsync(supervisor, $"/supervision/draws?from={today}"));
         Assert.Equal(0, await PageTotalAsync(supervisor, $"/supervision/draws?from={tomorrow}"));
     }

@@ -12,10 +12,10 @@ namespace Duban.Core.Supervision.Draws;
 public sealed record DrawInput(string? Campaign, string? Population, int? Count, string? Seed = null, IReadOnlyList<string>? Exclude = null,
     int? Replaces = null, string? Reason = null);
 
-/// <summary>A 回头看 result as typed: the drawn key, passed or not, and the reason (required when not passed).</summary>
 /// <summary>The draw list's filter: drawn on a China day from–to (both optional, inclusive).</summary>
 public sealed record DrawFilter(DateOnly? From = null, DateOnly? To = null);
 
+/// <summary>A 回头看 result as typed: the drawn key, passed or not, and the reason (required when not passed).</summary>
 public sealed record CheckInput(string? Key, bool? Passed, string? Reason);
 
 /// <summary>A draw in a list, without its key lists.</summary>
@@ -59,12 +59,12 @@ public sealed class DrawService(DubanDb db, TimeProvider clock, CampaignService 
         var draws = db.Set<Draw>().AsNoTracking();
         if (filter.From is { } from)
         {
-            var start = ChinaTime.StartOfDayUtc(from);
+            var start = ChinaTime.StartOfDayUtc(Check.Date(from, "抽签日期起", "from"));
             draws = draws.Where(d => d.DrawnAt >= start);
         }
         if (filter.To is { } to)
         {
-            var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
+            var end = ChinaTime.StartOfDayUtc(Check.Date(to, "抽签日期止", "to").AddDays(1));
             draws = draws.Where(d => d.DrawnAt < end);
         }
         var total = await draws.CountAsync(cancellationToken);

@@ -35,6 +35,7 @@ public sealed class ReviewTests
 
         Assert.Throws<DubanException>(() => AssessmentAdjustment.Propose(result, 2m, "  ", Basis, Supervisor, At));
         Assert.Throws<DubanException>(() => AssessmentAdjustment.Propose(result, 0m, "加分", Basis, Supervisor, At));
+        Assert.Contains("依据文件", Assert.Throws<DubanException>(() => AssessmentAdjustment.Propose(result, 2m, "加分", null, Supervisor, At)).Message);
         var adjustment = AssessmentAdjustment.Propose(result, 2m, "专项任务加分", Basis, Supervisor, At);
         var own = Assert.Throws<DubanException>(() => adjustment.Decide(true, null, Supervisor, At));
         Assert.Contains("四眼", own.Message);
@@ -50,17 +51,18 @@ public sealed class ReviewTests
     {
         var result = Result();
         var line = result.Breakdown!.Lines.Single(l => l.Indicator == "red");
-        var early = Assert.Throws<DubanException>(() => AssessmentAppeal.File(result, null, new DateOnly(2026, 12, 1), line, line.Points, "有误", null, Leader, At));
+        var early = Assert.Throws<DubanException>(() => AssessmentAppeal.File(result, null, new DateOnly(2026, 12, 1), line, [], "有误", null, Leader, At));
         Assert.Contains("尚未发布", early.Message);
 
         result.MarkPublished();
         Assert.Contains("已发布", Assert.Throws<DubanException>(() => AssessmentAdjustment.Propose(result, 1m, "加分", Basis, Supervisor, At)).Message);
         Assert.Contains("已发布", Assert.Throws<DubanException>(() => result.Adjust(1m)).Message);
         var due = new DateOnly(2026, 12, 7);
-        Assert.NotNull(AssessmentAppeal.File(result, due, due, line, line.Points, "有误", null, Leader, At));
-        var late = Assert.Throws<DubanException>(() => AssessmentAppeal.File(result, due, due.AddDays(1), line, line.Points, "有误", null, Leader, At));
+        var first = AssessmentAppeal.File(result, due, due, line, [], "有误", null, Leader, At);
+        Assert.Contains("待处理的申诉", Assert.Throws<DubanException>(() => AssessmentAppeal.File(result, due, due, line, [first], "再申诉", null, Leader, At)).Message);
+        var late = Assert.Throws<DubanException>(() => AssessmentAppeal.File(result, due, due.AddDays(1), line, [], "有误", null, Leader, At));
         Assert.Contains("申诉期已于 2026-12-07 结束", late.Message);
-        Assert.Throws<DubanException>(() => AssessmentAppeal.File(result, due, due, line, line.Points, "", null, Leader, At));
+        Assert.Throws<DubanException>(() => AssessmentAppeal.File(result, due, due, line, [], "", null, Leader, At));
     }
 
     [Fact]
@@ -70,13 +72,13 @@ public sealed class ReviewTests
         result.MarkPublished();
         var before = result.Breakdown!.Lines.ToList();
         var red = before.Single(l => l.Indicator == "red");
-        var appeal = AssessmentAppeal.File(result, new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 1), red, red.Points, "一项已批准延期", null, Leader, At);
+        var appeal = AssessmentAppeal.File(result, new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 1), red, [], "一项已批准延期", null, Leader, At);
 
         appeal.Uphold(-1m, "申诉成立", Supervisor, At);
-        result.Correct(appeal.LinePoints, appeal.CorrectedPoints!.Value, appeal.VetoLine);
+        result.Correct(appeal.LinePoints, appeal.CorrectedPoints!.Value, result.Veto);
 
         Assert.Equal(100m + 1m - 1m - 4m, result.Total);
-        var points = before.Select(l => l.Indicator == "red" ? AssessmentService.CurrentPoints(l, [appeal]) : AssessmentService.CurrentPoints(l, []));
+        var points = before.Select(l => l.Indicator == "red" ? AssessmentAppeal.CurrentPoints(l, [appeal]) : AssessmentAppeal.CurrentPoints(l, []));
         Assert.Equal(before.Select(l => l.Indicator == "red" ? -1m : l.Points), points);
         Assert.Equal(result.Total, result.Base + points.Sum());
     }
@@ -87,10 +89,12 @@ public sealed class ReviewTests
         var run = AssessmentRun.Create(1, "活动", new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31), At,
             AssessmentScheme.Create(ScoringScheme.Default, null, 1, "系统", At), new Grading(), false, 9, 7, "督查员", At);
         Assert.Equal("活动 2026年第四季度考核", run.Title);
-        Assert.Contains("还有 1 项分值调整", Assert.Throws<DubanException>(() => run.Publish(1, 8, "王建国", At, new DateOnly(2026, 12, 7))).Message);
-        run.Publish(0, 8, "王建国", At, new DateOnly(2026, 12, 7));
+        Assert.Contains("还有 1 项分值调整", Assert.Throws<DubanException>(() => run.Publish(1, null, 8, "王建国", At, new DateOnly(2026, 12, 7))).Message);
+        Assert.Contains("已经发布", Assert.Throws<DubanException>(() => run.Publish(0, "另一份", 8, "王建国", At, new DateOnly(2026, 12, 7))).Message);
+        run.Publish(0, null, 8, "王建国", At, new DateOnly(2026, 12, 7));
         Assert.Equal((RunState.Published, new DateOnly(2026, 12, 7)), (run.State, run.AppealDueOn));
-        Assert.Throws<DubanException>(() => run.Publish(0, 8, "王建国", At, new DateOnly(2026, 12, 7)));
+        Assert.Throws<DubanException>(() => run.Publish(0, null, 8, "王建国", At, new DateOnly(2026, 12, 7)));
+        Assert.Throws<DubanException>(run.Discard);
     }
 
     [Fact]

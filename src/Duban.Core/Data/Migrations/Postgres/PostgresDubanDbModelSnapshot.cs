@@ -574,8 +574,8 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
 
                     b.Property<DateOnly>("ToDate")
                         .HasColumnType("date");
@@ -635,7 +635,8 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Family", "Version");
+                    b.HasIndex("Family", "Version")
+                        .IsUnique();
 
                     b.ToTable("AssessmentSchemes", (string)null);
                 });

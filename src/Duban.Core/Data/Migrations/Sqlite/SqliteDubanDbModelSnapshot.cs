@@ -554,7 +554,7 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ToDate")
@@ -613,7 +613,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Family", "Version");
+                    b.HasIndex("Family", "Version")
+                        .IsUnique();
 
                     b.ToTable("AssessmentSchemes", (string)null);
                 });
