@@ -98,10 +98,16 @@ public sealed class AssessmentFactsQuery(DubanDb db, IOptions<SupervisionOptions
                 (unit.Found, unit.SelfFound) = (row.All, row.Self);
             }
         }
+        // From the few items filed under a 廉政红线 entry to the items, not the other way round: a planner without statistics
+        // would walk every item of the period and probe its categories.
         var redLineEntries = db.CatalogEntries.Where(c => c.Set == CatalogSet.IntegrityRedLines).Select(c => c.Id);
+        var filedUnderRedLines = await db.Set<ItemCategory>().Where(c => redLineEntries.Contains(c.CatalogEntryId)).Select(c => c.ItemId).Distinct()
+            .ToListAsync(cancellationToken);
         // Found by others (an inspection, a report…): a unit that finds and corrects such a problem itself is not barred for it.
-        var redLine = await foundInPeriod.Where(i => i.Source != ItemSource.SelfInspection && i.Categories.Any(c => redLineEntries.Contains(c.CatalogEntryId)))
-            .Select(i => new { i.Id, i.UnitId, i.Code }).ToListAsync(cancellationToken);
+        var redLine = filedUnderRedLines.Count == 0
+            ? []
+            : await foundInPeriod.Where(i => i.Source != ItemSource.SelfInspection && filedUnderRedLines.Contains(i.Id))
+                .Select(i => new { i.Id, i.UnitId, i.Code }).ToListAsync(cancellationToken);
         foreach (var item in redLine)
         {
             Of(item.UnitId)?.Events.Add(new ScoreEvent(ScoreEventKind.RedLineFinding, ScoreRecords.Item, item.Id, item.Code));

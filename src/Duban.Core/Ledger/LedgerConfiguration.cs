@@ -65,6 +65,8 @@ internal sealed class ItemEventConfiguration : IEntityTypeConfiguration<ItemEven
         itemEvent.Property(e => e.ChangesJson).HasColumnName("Changes");
         itemEvent.Ignore(e => e.Changes);
         itemEvent.HasIndex(e => new { e.ItemId, e.Id });
+        // An assessment reads one kind of step over a period (every return at verification) without walking all history.
+        itemEvent.HasIndex(e => new { e.Kind, e.At, e.ItemId });
     }
 }
 

@@ -1205,6 +1205,8 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ItemId", "Id");
 
+                    b.HasIndex("Kind", "At", "ItemId");
+
                     b.ToTable("ItemEvents", (string)null);
                 });
 

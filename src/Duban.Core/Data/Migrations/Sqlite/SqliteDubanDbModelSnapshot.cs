@@ -1169,6 +1169,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ItemId", "Id");
 
+                    b.HasIndex("Kind", "At", "ItemId");
+
                     b.ToTable("ItemEvents", (string)null);
                 });
 
