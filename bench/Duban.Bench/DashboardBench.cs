@@ -59,22 +59,9 @@ internal static class DashboardBench
         var figures = dashboard!.Numbers.ToDictionary(n => n.Key, n => n.Value);
         Console.WriteLine($"dashboard {dashboard.Kind}: {figures.Count} figures; items {figures["items"]:N0}, red {figures["items.Red"]:N0}, " +
                           $"{dashboard.Units.Count} bars, {dashboard.Weeks.Count} weeks");
-        Report("(a) DashboardQuery.ComputeAsync", compute);
-        Report("(b) bare SELECT COUNT(*) FROM Items, raw connection", bare);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (warm medians) (a)/(b): {Median(compute) / Median(bare):F2}"));
+        BenchTimes.Report("(a) DashboardQuery.ComputeAsync", compute);
+        BenchTimes.Report("(b) bare SELECT COUNT(*) FROM Items, raw connection", bare);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (warm medians) (a)/(b): {BenchTimes.Median(compute) / BenchTimes.Median(bare):F2}"));
         return 0;
-    }
-
-    private static double Median(List<double> times)
-    {
-        var rest = times.Skip(1).Order().ToList();
-        return rest.Count == 0 ? times[0] : rest[rest.Count / 2];
-    }
-
-    private static void Report(string what, List<double> times)
-    {
-        var rest = times.Skip(1).Order().ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: first {times[0]:F1} ms; median of {rest.Count} {Median(times):F1} ms; min {rest.FirstOrDefault():F1} ms; max {rest.LastOrDefault():F1} ms"));
     }
 }
