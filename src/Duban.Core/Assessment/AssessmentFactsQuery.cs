@@ -35,14 +35,15 @@ public sealed class UnitFacts
 /// Gathers every unit's events for an assessment, each rule once, in a few set queries (no query per unit), all as
 /// of the cut-off: nothing registered, closed, returned, issued or published after it counts.
 /// <list type="bullet">
-/// <item>closed on time / late: items closed in the period (by the close date), by the deadline then in force;</item>
+/// <item>closed on time / late: items closed in the period (by the close date), against their deadline;</item>
 /// <item>returned at verification: each return in the period; first pass: items closed in the period never returned;</item>
 /// <item>red at the cut-off: items open and past their deadline then, whenever found;</item>
 /// <item>self-found share and red-line findings: items found in the period (a red line: found by others, in a category of 廉政红线);</item>
 /// <item>failed 回头看 checks, 黄/红 slips and bulletin praise or criticism: recorded, issued or published in the period;</item>
 /// <item>reports: slip replies and bulletins' 整改反馈 due in the period (and by the cut-off): on time, or missing.</item>
 /// </list>
-/// The standing of an item is read from its close time and deadline as they are now, like a bulletin's.
+/// The standing of an item is read from its close time and deadline as they are now, like a bulletin's: an extension
+/// granted or an item reopened after the cut-off changes a later recomputation (a published run stays as it was).
 /// </summary>
 public sealed class AssessmentFactsQuery(DubanDb db, IOptions<SupervisionOptions> slipOptions)
 {
