@@ -53,10 +53,10 @@ public sealed partial class DashboardJourneyTests(BrowserFixture browser) : ICla
         }
         await leader.GotoAsync("/");
         await leader.Locator("section.dashboard a.rank-link").First.ClickAsync();
-        foreach (var score in scores)
-        {
-            await Assertions.Expect(leader.Locator("table.ranking tr", new() { HasText = score[3] }).First.Locator("td").First).ToHaveTextAsync(score[2]);
-        }
+        await Assertions.Expect(leader.Locator("table.ranking")).ToBeVisibleAsync();
+        var ranks = (await leader.Locator("table.ranking tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(r => [r.children[1].textContent.trim(), r.children[0].textContent.trim()])")).ToDictionary(r => r[0], r => r[1]);
+        Assert.All(scores, score => Assert.Equal(score[2], ranks[score[3]]));
 
         var phone = await browser.SignInAsync("demo-leader", Phone);
         await phone.GotoAsync("/");

@@ -9,8 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Duban.Core.Assessment;
 
 /// <summary>
-/// The demo's assessment: the current quarter computed on the default scheme, a +2 adjustment for 调研督查室 with its
-/// basis approved, the result published, and 综合科's appeal against its heaviest deduction upheld (one event less).
+/// The demo's assessment: the current quarter computed on the default scheme, a +2 adjustment for the office's party
+/// branch with its basis approved (breaking a tie at 100, so the quota's one 优秀 is the branch's while the units with a
+/// 廉政红线 finding score higher but are barred), the result published, and 综合科's appeal against its heaviest
+/// deduction upheld (one event less).
 /// Loading twice changes nothing.
 /// </summary>
 internal sealed class DemoAssessment(DubanDb db, IServiceProvider services, TimeProvider clock)
@@ -29,10 +31,10 @@ internal sealed class DemoAssessment(DubanDb db, IServiceProvider services, Time
         var run = await AsAsync("demo-supervisor", () => service.ComputeAsync(new RunRequest(campaignId, from, from.AddMonths(3).AddDays(-1), null, null)));
         var results = await db.Set<AssessmentResult>().IgnoreQueryFilters().Include(r => r.Breakdown).Where(r => r.RunId == run.Id).ToListAsync();
 
-        var praised = results.First(r => r.UnitName == "调研督查室");
+        var praised = results.First(r => r.UnitName == "区政府办公室机关党支部");
         var adjustment = (AssessmentAdjustment)await AsAsync("demo-supervisor", () => service.ActOnResultAsync(praised.Id, ResultAction.Adjust, new ActionInput(
-            [new(AssessmentWorkflow.Field.Points, "2"), new(AssessmentWorkflow.Field.Reason, "承办区政府交办的营商环境专项督查任务，按期高质量完成，经领导小组办公室研究给予加分。")],
-            new MemoryStream(Basis(day)), "专项督查任务完成情况说明.docx")));
+            [new(AssessmentWorkflow.Field.Points, "2"), new(AssessmentWorkflow.Field.Reason, "组织开展作风建设专题党课和“解放思想大讨论”，形成调研报告被区委采用，经领导小组办公室研究给予加分。")],
+            new MemoryStream(Basis(day)), "专题学习和调研成果说明.docx")));
         await AsAsync("demo-leader", () => service.ActOnAdjustmentAsync(adjustment.Id, AdjustmentAction.Approve, new ActionInput([new(AssessmentWorkflow.Field.Reason, "同意。")])));
         await AsAsync("demo-leader", () => service.ActOnRunAsync(run.Id, RunAction.Publish, ActionInput.None));
 
@@ -80,8 +82,8 @@ internal sealed class DemoAssessment(DubanDb db, IServiceProvider services, Time
 
     private static byte[] Basis(DateOnly day)
     {
-        var document = new OfficialDocument("区作风建设年活动领导小组办公室", null, "关于调研督查室承办专项督查任务完成情况的说明", null,
-            [new DocumentParagraph("调研督查室承办区政府交办的营商环境专项督查任务，按期完成督查报告，提出的问题均已交办整改。特此说明。")],
+        var document = new OfficialDocument("区作风建设年活动领导小组办公室", null, "关于区政府办公室机关党支部专题学习和调研成果的说明", null,
+            [new DocumentParagraph("区政府办公室机关党支部组织开展作风建设专题党课和“解放思想大讨论”，形成的调研报告被区委采用。特此说明。")],
             "区作风建设年活动领导小组办公室", day);
         using var output = new MemoryStream();
         OfficialDocumentWriter.Write(document, output);
