@@ -1,0 +1,39 @@
+using Duban.Core.Ledger;
+
+namespace Duban.Core.Signals;
+
+/// <summary>
+/// 灯下黑: a unit whose self-found share (自查自纠) of the problems found in it in the period is below 20 % (setting) while
+/// inspections, spot checks or other sources found at least 3 (setting) there; or a unit that registered no problem at all.
+/// </summary>
+public sealed class BlindSpotDetector : ISignalDetector
+{
+    public SignalKind Kind => SignalKind.BlindSpot;
+
+    public string Rule(SignalOptions options) =>
+        $"期间内自查发现的问题占比低于 {options.BlindSelfSharePercent}%，而督查、抽查等其他来源发现该单位问题 {options.BlindOthersFound} 项及以上；或全期没有登记任何问题。";
+
+    public IEnumerable<SignalFinding> Detect(SignalContext context)
+    {
+        var found = context.ItemsThen.Where(i => i.FoundOn >= context.From && i.FoundOn <= context.To).ToLookup(i => i.UnitId);
+        foreach (var unitId in context.UnitIds)
+        {
+            var items = found[unitId].ToList();
+            var self = items.Count(i => i.Source == ItemSource.SelfInspection);
+            var others = items.Count - self;
+            if (items.Count == 0)
+            {
+                yield return new SignalFinding(Kind, unitId, null, null, 1m, [new SignalEvidence("期间内没有登记任何问题")]);
+            }
+            else if (others >= context.Options.BlindOthersFound && self * 100 < context.Options.BlindSelfSharePercent * items.Count)
+            {
+                yield return new SignalFinding(Kind, unitId, null, null, Math.Round(self * 100m / items.Count, 1),
+                [
+                    new SignalEvidence($"自查发现 {self} 项，其他来源发现 {others} 项（自查占比 {self * 100m / items.Count:0.#}%）"),
+                    .. items.Where(i => i.Source != ItemSource.SelfInspection)
+                        .Select(i => new SignalEvidence($"{i.Code}（{LedgerTerms.Name(i.Source)}，{i.FoundOn:yyyy-MM-dd} 发现）", ItemId: i.Id)),
+                ]);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Duban.Core.Common;
+
+namespace Duban.Core.Signals;
+
+/// <summary>
+/// What every detector reads: the items with their histories, the time it looks from, the calendar and the thresholds;
+/// for the unit-level rules, the units to judge, the period (found or closed in it) and the assessment cut-offs.
+/// </summary>
+public sealed record SignalContext(IReadOnlyList<SignalItem> Items, DateTime AsOf, WorkCalendar Calendar, SignalOptions Options)
+{
+    public IReadOnlyList<int> UnitIds { get; init; } = [];
+
+    public DateOnly From { get; init; } = DateOnly.MinValue;
+
+    public DateOnly To { get; init; } = DateOnly.MaxValue;
+
+    public IReadOnlyList<DateOnly> CutOffs { get; init; } = [];
+
+    /// <summary>The items as they stood at <see cref="AsOf"/>: registered by then, with the steps taken by then.</summary>
+    public IEnumerable<SignalItem> ItemsThen => Items.Where(i => i.CreatedAt <= AsOf).Select(i => i with { Steps = [.. i.Steps.Where(s => s.At <= AsOf)] });
+
+    public DateOnly Today => ChinaTime.DateOf(AsOf);
+}
+
+/// <summary>
+/// One ailment's rule. Each detector is its own small class reading the same context; adding a ninth touches no
+/// other (they are found by <see cref="SignalDetectors.All"/>).
+/// </summary>
+public interface ISignalDetector
+{
+    SignalKind Kind { get; }
+
+    /// <summary>The rule in a sentence, for the board.</summary>
+    string Rule(SignalOptions options);
+
+    IEnumerable<SignalFinding> Detect(SignalContext context);
+}
+
+public static class SignalDetectors
+{
+    public static IReadOnlyList<ISignalDetector> All { get; } =
+        [new BrokenPromiseDetector(), new ShowClosureDetector(), new StuckDetector(), new PassedBuckDetector(), new BlindSpotDetector(), new IdleDetector(),
+            new NoAmbitionDetector()];
+}
