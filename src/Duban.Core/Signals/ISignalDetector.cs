@@ -39,6 +39,6 @@ public interface ISignalDetector
 public static class SignalDetectors
 {
     public static IReadOnlyList<ISignalDetector> All { get; } =
-        [new BrokenPromiseDetector(), new ShowClosureDetector(), new StuckDetector(), new PassedBuckDetector(), new BlindSpotDetector(), new IdleDetector(),
+        [new BrokenPromiseDetector(), new CopiedWorkDetector(), new ShowClosureDetector(), new StuckDetector(), new PassedBuckDetector(), new BlindSpotDetector(), new IdleDetector(),
             new NoAmbitionDetector()];
 }

@@ -20,6 +20,11 @@ public sealed class SignalOptions
 
     public int BlindOthersFound { get; set; } = 3;
 
+    /// <summary>虚假空: texts at least this long, this similar (Jaccard of character 3-grams, percent), in different units.</summary>
+    public int CopiedMinLength { get; set; } = 20;
+
+    public int CopiedSimilarityPercent { get; set; } = 90;
+
     /// <summary>中梗阻: working days an item may stay assigned (not started) or submitted (not verified).</summary>
     public int StuckAssignedWorkdays { get; set; } = 5;
 

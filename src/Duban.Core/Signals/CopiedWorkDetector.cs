@@ -1,0 +1,109 @@
+namespace Duban.Core.Signals;
+
+/// <summary>
+/// 虚假空: measures or progress reports copied between items of different units — texts of at least 20 characters
+/// (setting) whose character 3-grams overlap by 90 % or more (Jaccard, setting) — or one evidence file (same SHA-256)
+/// on items of different units. Texts are compared without their whitespace and punctuation. Candidates come from a
+/// prefix filter (two sets that similar must share one of their rarest few 3-grams), so the texts are not compared
+/// pair by pair; each candidate is then measured exactly. One flag per pair of items, on each side's item.
+/// </summary>
+public sealed class CopiedWorkDetector : ISignalDetector
+{
+    public SignalKind Kind => SignalKind.CopiedWork;
+
+    public string Rule(SignalOptions options) =>
+        $"不同单位的整改措施或进展报告雷同（{options.CopiedMinLength} 字以上，按相邻三字计算的相似度 ≥ {options.CopiedSimilarityPercent}%），或使用同一份佐证材料（文件哈希相同）。";
+
+    public IEnumerable<SignalFinding> Detect(SignalContext context)
+    {
+        var items = context.ItemsThen.ToList();
+        var byId = items.ToDictionary(i => i.Id);
+        var flagged = new HashSet<(int, int)>();
+        foreach (var (a, b, evidence) in SameFiles(items).Concat(SimilarTexts(items, context.Options)))
+        {
+            var (first, second) = a < b ? (a, b) : (b, a);
+            if (!flagged.Add((first, second)))
+            {
+                continue;
+            }
+            foreach (var (self, other) in new[] { (byId[first], byId[second]), (byId[second], byId[first]) })
+            {
+                yield return new SignalFinding(Kind, self.UnitId, self.Id, self.Code, evidence.Strength,
+                    [.. evidence.Lines, new SignalEvidence($"相同内容的另一项：{other.Code}", ItemId: other.Id)]);
+            }
+        }
+    }
+
+    private sealed record Match(decimal Strength, IReadOnlyList<SignalEvidence> Lines);
+
+    private static IEnumerable<(int, int, Match)> SameFiles(List<SignalItem> items)
+    {
+        foreach (var group in items.SelectMany(i => i.EvidenceHashes.Distinct().Select(h => (Hash: h, Item: i))).GroupBy(x => x.Hash))
+        {
+            var holders = group.Select(x => x.Item).ToList();
+            for (var i = 0; i < holders.Count; i++)
+            {
+                for (var j = i + 1; j < holders.Count; j++)
+                {
+                    if (holders[i].UnitId != holders[j].UnitId)
+                    {
+                        yield return (holders[i].Id, holders[j].Id, new Match(1m,
+                            [new SignalEvidence($"同一份佐证材料（SHA-256 {group.Key[..12]}…）", ItemId: holders[i].Id)]));
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(int, int, Match)> SimilarTexts(List<SignalItem> items, SignalOptions options)
+    {
+        var texts = items.SelectMany(i => i.Measures.Concat(i.Reports).Select(t => (Item: i, Text: t, Plain: Plain(t))))
+            .Where(t => t.Plain.Length >= options.CopiedMinLength).Select(t => (t.Item, t.Text, Grams: Grams(t.Plain))).ToList();
+        // The rarest 3-grams first: a pair as similar as the threshold must share one of each side's first few.
+        var frequency = texts.SelectMany(t => t.Grams).GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
+        var threshold = options.CopiedSimilarityPercent / 100.0;
+        var index = new Dictionary<string, List<int>>();
+        var seen = new HashSet<(int, int)>();
+        for (var n = 0; n < texts.Count; n++)
+        {
+            var (item, text, grams) = texts[n];
+            var prefix = grams.OrderBy(g => frequency[g]).ThenBy(g => g, StringComparer.Ordinal)
+                .Take(grams.Count - (int)Math.Ceiling(threshold * grams.Count) + 1);
+            foreach (var gram in prefix)
+            {
+                if (!index.TryGetValue(gram, out var holders))
+                {
+                    index[gram] = holders = [];
+                }
+                foreach (var m in holders)
+                {
+                    var other = texts[m];
+                    if (other.Item.UnitId == item.UnitId || !seen.Add((m, n)))
+                    {
+                        continue;
+                    }
+                    var similarity = Jaccard(grams, other.Grams);
+                    if (similarity >= threshold)
+                    {
+                        yield return (other.Item.Id, item.Id, new Match(Math.Round((decimal)similarity, 3),
+                        [
+                            new SignalEvidence($"{other.Item.Code} 的内容", Text: other.Text, ItemId: other.Item.Id),
+                            new SignalEvidence($"{item.Code} 的内容（相似度 {similarity:P0}）", Text: text, ItemId: item.Id),
+                        ]));
+                    }
+                }
+                holders.Add(n);
+            }
+        }
+    }
+
+    private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+
+    private static HashSet<string> Grams(string plain) => [.. Enumerable.Range(0, Math.Max(0, plain.Length - 2)).Select(i => plain.Substring(i, 3))];
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        var shared = a.Count(b.Contains);
+        return shared / (double)(a.Count + b.Count - shared);
+    }
+}
