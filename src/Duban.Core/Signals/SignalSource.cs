@@ -1,0 +1,36 @@
+using Duban.Core.Data;
+using Duban.Core.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Signals;
+
+/// <summary>
+/// Loads a campaign's items with their whole history, progress reports and evidence hashes as the detectors read them:
+/// three set queries (items, steps, files), joined in memory, within the reader's scope.
+/// </summary>
+public sealed class SignalSource(DubanDb db)
+{
+    public async Task<IReadOnlyList<SignalItem>> LoadAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        var items = db.Items.AsNoTracking().Where(i => i.CampaignId == campaignId);
+        var steps = (await db.ItemEvents.AsNoTracking().Join(items, e => e.ItemId, i => i.Id, (e, i) => e)
+                .Select(e => new { e.ItemId, e.Kind, e.At, e.ActorName, e.FromUnitId, e.ToUnitId, e.OldDueOn, e.NewDueOn, e.Text, e.Id })
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.ItemId);
+        var files = (await db.EvidenceFiles.AsNoTracking().Where(f => f.WithdrawnAt == null).Join(items, f => f.ItemId, i => i.Id, (f, i) => new { f.ItemId, f.Sha256 })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.ItemId, f => f.Sha256);
+        var rows = await items.Select(i => new
+        {
+            i.Id, i.Code, i.UnitId, i.State, i.DeadlineKind, i.ReportingPeriod, i.DueOn, i.CreatedAt, i.ClosedAt, i.ClosedOn, i.MeasuresText, i.Source, i.FoundOn,
+        }).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        return [.. rows.Select(i => new SignalItem(i.Id, i.Code, i.UnitId, i.State, i.DeadlineKind, i.ReportingPeriod, i.DueOn, i.CreatedAt, i.ClosedAt,
+            i.ClosedOn, i.MeasuresText.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            [.. steps[i.Id].OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new SignalStep(e.Kind, e.At, e.ActorName, e.FromUnitId, e.ToUnitId, e.OldDueOn, e.NewDueOn))],
+            i.Source, i.FoundOn)
+        {
+            Reports = [.. steps[i.Id].Where(e => e.Kind == ItemEventKind.Progress && !string.IsNullOrWhiteSpace(e.Text)).Select(e => e.Text!)],
+            EvidenceHashes = [.. files[i.Id]],
+        })];
+    }
+}
