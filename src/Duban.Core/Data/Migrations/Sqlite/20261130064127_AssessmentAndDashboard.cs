@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Duban.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Assessment : Migration
+    public partial class AssessmentAndDashboard : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items");
+
             migrationBuilder.CreateTable(
                 name: "AssessmentSchemes",
                 columns: table => new
@@ -38,7 +42,7 @@ namespace Duban.Core.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
                     CampaignName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 140, nullable: false),
                     FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ToDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CutOff = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -227,6 +231,26 @@ namespace Duban.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items",
+                columns: new[] { "CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_CampaignId_ClosedOn",
+                table: "Items",
+                columns: new[] { "CampaignId", "ClosedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_CampaignId_FoundOn_CreatedAt",
+                table: "Items",
+                columns: new[] { "CampaignId", "FoundOn", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemEvents_Kind_At_ItemId",
+                table: "ItemEvents",
+                columns: new[] { "Kind", "At", "ItemId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssessmentAdjustments_ResultId",
                 table: "AssessmentAdjustments",
                 column: "ResultId");
@@ -300,7 +324,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_AssessmentSchemes_Family_Version",
                 table: "AssessmentSchemes",
-                columns: new[] { "Family", "Version" });
+                columns: new[] { "Family", "Version" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -323,6 +348,27 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AssessmentSchemes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_CampaignId_ClosedOn",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_CampaignId_FoundOn_CreatedAt",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ItemEvents_Kind_At_ItemId",
+                table: "ItemEvents");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items",
+                columns: new[] { "CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn" });
         }
     }
 }

@@ -7,11 +7,15 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Duban.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Assessment : Migration
+    public partial class AssessmentAndDashboard : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items");
+
             migrationBuilder.CreateTable(
                 name: "AssessmentSchemes",
                 columns: table => new
@@ -39,7 +43,7 @@ namespace Duban.Core.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<int>(type: "integer", nullable: false),
                     CampaignName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
                     FromDate = table.Column<DateOnly>(type: "date", nullable: false),
                     ToDate = table.Column<DateOnly>(type: "date", nullable: false),
                     CutOff = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -228,6 +232,26 @@ namespace Duban.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items",
+                columns: new[] { "CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_CampaignId_ClosedOn",
+                table: "Items",
+                columns: new[] { "CampaignId", "ClosedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_CampaignId_FoundOn_CreatedAt",
+                table: "Items",
+                columns: new[] { "CampaignId", "FoundOn", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemEvents_Kind_At_ItemId",
+                table: "ItemEvents",
+                columns: new[] { "Kind", "At", "ItemId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssessmentAdjustments_ResultId",
                 table: "AssessmentAdjustments",
                 column: "ResultId");
@@ -301,7 +325,8 @@ namespace Duban.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_AssessmentSchemes_Family_Version",
                 table: "AssessmentSchemes",
-                columns: new[] { "Family", "Version" });
+                columns: new[] { "Family", "Version" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -324,6 +349,27 @@ namespace Duban.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AssessmentSchemes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_CampaignId_ClosedOn",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Items_CampaignId_FoundOn_CreatedAt",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ItemEvents_Kind_At_ItemId",
+                table: "ItemEvents");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Items_BulletinCounts",
+                table: "Items",
+                columns: new[] { "CampaignId", "UnitId", "FoundOn", "CreatedAt", "Source", "ClosedAt", "ClosedOn", "DueOn" });
         }
     }
 }

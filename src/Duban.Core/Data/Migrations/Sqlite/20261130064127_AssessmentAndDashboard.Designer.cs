@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Duban.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDubanDb))]
-    [Migration("20261130052439_AssessmentReview")]
-    partial class AssessmentReview
+    [Migration("20261130064127_AssessmentAndDashboard")]
+    partial class AssessmentAndDashboard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1171,6 +1171,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId", "Id");
+
+                    b.HasIndex("Kind", "At", "ItemId");
 
                     b.ToTable("ItemEvents", (string)null);
                 });
