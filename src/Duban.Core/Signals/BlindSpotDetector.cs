@@ -23,16 +23,19 @@ public sealed class BlindSpotDetector : ISignalDetector
             var others = items.Count - self;
             if (items.Count == 0)
             {
-                yield return new SignalFinding(Kind, unitId, null, null, 1m, [new SignalEvidence("期间内没有登记任何问题")]);
+                yield return new SignalFinding(Kind, unitId, null, null, 1m, [new SignalEvidence("期间内没有登记任何问题")]) { Episode = $"{context.From:yyyyMMdd}" };
             }
             else if (others >= context.Options.BlindOthersFound && self * 100 < context.Options.BlindSelfSharePercent * items.Count)
             {
-                yield return new SignalFinding(Kind, unitId, null, null, Math.Round(self * 100m / items.Count, 1),
+                yield return new SignalFinding(Kind, unitId, null, null, others,
                 [
                     new SignalEvidence($"自查发现 {self} 项，其他来源发现 {others} 项（自查占比 {self * 100m / items.Count:0.#}%）"),
                     .. items.Where(i => i.Source != ItemSource.SelfInspection)
                         .Select(i => new SignalEvidence($"{i.Code}（{LedgerTerms.Name(i.Source)}，{i.FoundOn:yyyy-MM-dd} 发现）", ItemId: i.Id)),
-                ]);
+                ])
+                {
+                    Episode = $"{context.From:yyyyMMdd}",
+                };
             }
         }
     }

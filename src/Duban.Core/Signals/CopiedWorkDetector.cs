@@ -29,7 +29,7 @@ public sealed class CopiedWorkDetector : ISignalDetector
             foreach (var (self, other) in new[] { (byId[first], byId[second]), (byId[second], byId[first]) })
             {
                 yield return new SignalFinding(Kind, self.UnitId, self.Id, self.Code, evidence.Strength,
-                    [.. evidence.Lines, new SignalEvidence($"相同内容的另一项：{other.Code}", ItemId: other.Id)]);
+                    [.. evidence.Lines, new SignalEvidence($"相同内容的另一项：{other.Code}", ItemId: other.Id)]) { Episode = other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             }
         }
     }

@@ -29,8 +29,12 @@ public sealed class IdleDetector : ISignalDetector
             var silent = context.Today.DayNumber - Common.ChinaTime.DateOf(since).DayNumber;
             if (silent > limit)
             {
+                // The strength (days of silence) grows each day; the evidence, the silence's start and its limit, does not.
                 yield return new SignalFinding(Kind, item.UnitId, item.Id, item.Code, silent,
-                    [new SignalEvidence(reports.Count == 0 ? $"交办后 {silent} 天没有进展报告（限 {limit} 天）" : $"上次进展报告后 {silent} 天没有新的报告（限 {limit} 天）", since, ItemId: item.Id)]);
+                    [new SignalEvidence(reports.Count == 0 ? $"交办后没有进展报告（限 {limit} 天）" : $"上次进展报告后没有新的报告（限 {limit} 天）", since, ItemId: item.Id)])
+                {
+                    Episode = $"{since:yyyyMMddHHmmss}",
+                };
             }
         }
     }

@@ -23,7 +23,10 @@ public sealed class ShowClosureDetector : ISignalDetector
             if (bunched.Count >= context.Options.ShowMinClosures && bunched.Count * 100 >= context.Options.ShowSharePercent * closed.Count)
             {
                 yield return new SignalFinding(Kind, unit.Key, null, null, Math.Round(bunched.Count * 100m / closed.Count, 1),
-                    [.. bunched.Select(i => new SignalEvidence($"{i.Code} 于 {i.ClosedOn:yyyy-MM-dd} 销号，期限 {i.DueOn:yyyy-MM-dd}", i.ClosedAt, ItemId: i.Id))]);
+                    [.. bunched.Select(i => new SignalEvidence($"{i.Code} 于 {i.ClosedOn:yyyy-MM-dd} 销号，期限 {i.DueOn:yyyy-MM-dd}", i.ClosedAt, ItemId: i.Id))])
+                {
+                    Episode = $"{context.From:yyyyMMdd}",
+                };
             }
         }
     }

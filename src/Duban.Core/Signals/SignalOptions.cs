@@ -47,4 +47,8 @@ public sealed class SignalOptions
         ["加强学习", "提高认识", "提高思想认识", "思想认识", "严格落实", "高度重视", "进一步加强", "切实加强", "认真落实", "强化意识", "加强管理", "狠抓落实", "立行立改", "举一反三"];
 
     public IReadOnlyList<string> Phrases => GenericPhrases.Count > 0 ? GenericPhrases : StandardPhrases;
+
+    /// <summary>A short fingerprint of the thresholds: computations made under other settings are not reused.</summary>
+    public string Fingerprint() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this)))[..16];
 }

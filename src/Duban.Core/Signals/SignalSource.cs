@@ -6,18 +6,19 @@ namespace Duban.Core.Signals;
 
 /// <summary>
 /// Loads a campaign's items with their whole history, progress reports and evidence hashes as the detectors read them:
-/// three set queries (items, steps, files), joined in memory, within the reader's scope.
+/// three set queries (items, steps, files), joined in memory. Every unit's: a computation is the campaign's, and
+/// flags are scoped when read.
 /// </summary>
 public sealed class SignalSource(DubanDb db)
 {
     public async Task<IReadOnlyList<SignalItem>> LoadAsync(int campaignId, CancellationToken cancellationToken = default)
     {
-        var items = db.Items.AsNoTracking().Where(i => i.CampaignId == campaignId);
+        var items = db.Items.IgnoreQueryFilters().AsNoTracking().Where(i => i.CampaignId == campaignId);
         var steps = (await db.ItemEvents.AsNoTracking().Join(items, e => e.ItemId, i => i.Id, (e, i) => e)
                 .Select(e => new { e.ItemId, e.Kind, e.At, e.ActorName, e.FromUnitId, e.ToUnitId, e.OldDueOn, e.NewDueOn, e.Text, e.Id })
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.ItemId);
-        var files = (await db.EvidenceFiles.AsNoTracking().Where(f => f.WithdrawnAt == null).Join(items, f => f.ItemId, i => i.Id, (f, i) => new { f.ItemId, f.Sha256 })
+        var files = (await db.EvidenceFiles.IgnoreQueryFilters().AsNoTracking().Where(f => f.WithdrawnAt == null).Join(items, f => f.ItemId, i => i.Id, (f, i) => new { f.ItemId, f.Sha256 })
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.ItemId, f => f.Sha256);
         var rows = await items.Select(i => new

@@ -41,10 +41,83 @@ public static class SignalTerms
         SignalKind.Idle => "慵懒散",
         _ => "守摊子",
     };
+
+    public static string Name(SignalState state) => state switch
+    {
+        SignalState.Open => "待说明",
+        SignalState.Explained => "已说明",
+        SignalState.Accepted => "已认定",
+        _ => "已排除",
+    };
+
+    /// <summary>A kind as people write it: its Chinese name (打白条), its English name or its number; null when it is none of these.</summary>
+    public static SignalKind? ParseKind(string? text) => Parse<SignalKind>(text, Name);
+
+    public static SignalState? ParseState(string? text) => Parse<SignalState>(text, Name);
+
+    /// <summary>
+    /// A time to compute as of, as people write it: a date means the end of that day, a time without an offset is
+    /// China time; null when empty. Years 2000–2099 only.
+    /// </summary>
+    public static DateTime? ParseAsOf(string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        DateTime utc;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", culture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            utc = day.Year is >= 2000 and <= 2099 ? Common.ChinaTime.StartOfDayUtc(day.AddDays(1)).AddSeconds(-1) : throw SignalErrors.AsOfOutOfRange();
+        }
+        else if (System.Text.RegularExpressions.Regex.IsMatch(value, @"(Z|[+-]\d\d:?\d\d)$") && DateTimeOffset.TryParse(value, culture, System.Globalization.DateTimeStyles.None, out var at))
+        {
+            utc = at.UtcDateTime;
+        }
+        else if (DateTime.TryParse(value, culture, System.Globalization.DateTimeStyles.None, out var local) && local.Year is >= 2000 and <= 2099)
+        {
+            utc = DateTime.SpecifyKind(local - Common.ChinaTime.Offset, DateTimeKind.Utc);
+        }
+        else
+        {
+            throw SignalErrors.BadAsOf(value);
+        }
+        return utc.Year is >= 2000 and <= 2099 ? utc : throw SignalErrors.AsOfOutOfRange();
+    }
+
+    private static T? Parse<T>(string? text, Func<T, string> name) where T : struct, Enum
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (name(candidate) == value || string.Equals(candidate.ToString(), value, StringComparison.OrdinalIgnoreCase)
+                || Convert.ToInt32(candidate, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture) == value)
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
 }
 
 /// <summary>One piece of what a flag rests on: a dated step with its actor, or a text, or a file.</summary>
 public sealed record SignalEvidence(string What, DateTime? At = null, string? Actor = null, string? Text = null, int? ItemId = null);
 
 /// <summary>A flag as a detector raises it: on a unit, or on one of its items, with its strength and evidence.</summary>
-public sealed record SignalFinding(SignalKind Kind, int UnitId, int? ItemId, string? ItemCode, decimal Strength, IReadOnlyList<SignalEvidence> Evidence);
+public sealed record SignalFinding(SignalKind Kind, int UnitId, int? ItemId, string? ItemCode, decimal Strength, IReadOnlyList<SignalEvidence> Evidence)
+{
+    /// <summary>
+    /// What tells this occurrence from another of the same kind on the same unit or item: the other item of a copied
+    /// pair, the period of a unit's share, when a stuck state or a silence began. Once that changes, it is another flag.
+    /// </summary>
+    public string? Episode { get; init; }
+
+    /// <summary>The flag's identity across computations.</summary>
+    public string Key => $"{(int)Kind}:{UnitId}:{ItemId}:{Episode}";
+}

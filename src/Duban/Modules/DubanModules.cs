@@ -9,6 +9,7 @@ public static class DubanModules
         new Ledger.LedgerModule(),
         new Supervision.SupervisionModule(),
         new Bulletins.BulletinsModule(),
+        new Signals.SignalsModule(),
         new Assessment.AssessmentModule(),
         new Spreadsheets.SpreadsheetsModule(),
         new Catalog.CatalogModule(),

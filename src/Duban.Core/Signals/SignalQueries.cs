@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using Duban.Core.Accounts;
+using Duban.Core.Campaigns;
+using Duban.Core.Common;
+using Duban.Core.Common.Scope;
+using Duban.Core.Data;
+using Duban.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Core.Signals;
+
+/// <summary>What a list of flags is narrowed to; <see cref="Undismissed"/> leaves the dismissed out (the board's counts).</summary>
+public sealed record SignalFilter(int? CampaignId = null, DateTime? AsOf = null, int? UnitId = null, SignalKind? Kind = null, SignalState? State = null,
+    bool Undismissed = false, int? ItemId = null);
+
+/// <summary>A flag as a computation saw it: the flag with how strong it was then.</summary>
+public sealed record SignalRow(int Id, SignalKind Kind, int UnitId, string UnitName, int? ItemId, string? ItemCode, decimal Strength,
+    IReadOnlyList<SignalEvidence> Evidence, SignalState State, DateTime FirstSeenAt, DateTime LastSeenAt)
+{
+    public string KindName => SignalTerms.Name(Kind);
+
+    public string StateName => SignalTerms.Name(State);
+}
+
+/// <summary>Which computation a page shows: the campaign, the time it is as of, the period units are judged over.</summary>
+public sealed record SignalComputationInfo(int Id, int CampaignId, string CampaignName, DateTime AsOf, bool Current, DateOnly PeriodFrom, DateOnly PeriodTo,
+    DateTime ComputedAt, int Milliseconds);
+
+public sealed record SignalCell(SignalKind Kind, int Count, decimal Strength, int Level);
+
+public sealed record SignalBoardRow(int UnitId, string UnitName, int Depth, IReadOnlyList<SignalCell> Cells)
+{
+    public int Total => Cells.Sum(c => c.Count);
+}
+
+/// <summary>Units × the eight signals: flags not dismissed, with each cell's colour level (0–4) by its strength within its column.</summary>
+public sealed record SignalBoard(SignalComputationInfo Computation, IReadOnlyList<SignalBoardRow> Units)
+{
+    public int Count(SignalKind kind) => Units.Sum(u => u.Cells.Single(c => c.Kind == kind).Count);
+}
+
+/// <summary>The flags as the actor's scope shows them, from the computation of the time asked (made when missing or stale).</summary>
+public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignService campaigns, UnitDirectory directory, SignalBoardCache boards)
+{
+    public async Task<SignalComputationInfo> ComputationAsync(int? campaignId, DateTime? asOf, CancellationToken cancellationToken = default)
+    {
+        if (asOf is { } at && (at.Year < 2000 || at.Year > 2099))
+        {
+            throw SignalErrors.AsOfOutOfRange();
+        }
+        var campaign = campaignId is { } id ? await campaigns.GetAsync(id, cancellationToken) : await DefaultCampaignAsync(cancellationToken);
+        var computationId = await computer.EnsureAsync(campaign.Id, asOf, cancellationToken);
+        var c = await db.Set<SignalComputation>().AsNoTracking().SingleAsync(c => c.Id == computationId, cancellationToken);
+        return new SignalComputationInfo(c.Id, campaign.Id, campaign.Name, c.AsOf, c.Current, c.PeriodFrom, c.PeriodTo, c.ComputedAt, c.Milliseconds);
+    }
+
+    public async Task<(SignalComputationInfo Computation, Page<SignalRow> Flags)> ListAsync(SignalFilter filter, PageRequest page,
+        CancellationToken cancellationToken = default)
+    {
+        var computation = await ComputationAsync(filter.CampaignId, filter.AsOf, cancellationToken);
+        var sighted = Sighted(computation.Id, filter);
+        var total = await sighted.CountAsync(cancellationToken);
+        var rows = await sighted.OrderByDescending(x => x.Sighting.Strength).ThenBy(x => x.Flag.Kind).ThenBy(x => x.Flag.Id)
+            .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var units = await directory.AllAsync(db, cancellationToken);
+        return (computation, new Page<SignalRow>([.. rows.Select(x => Row(x.Flag, x.Sighting.Strength, units))], total, page.PageNumber, page.PageSize));
+    }
+
+    public async Task<SignalBoard> BoardAsync(int? campaignId, DateTime? asOf, CancellationToken cancellationToken = default)
+    {
+        var computation = await ComputationAsync(campaignId, asOf, cancellationToken);
+        var actor = db.Actor;
+        var key = (computation.Id, actor.Scope, actor.Scope == DataScope.All ? null : actor.UnitPath, actor.Scope == DataScope.All ? null : actor.UnitId);
+        if (boards.Find(key) is { } cached)
+        {
+            return cached with { Computation = computation };
+        }
+        var counts = await Sighted(computation.Id, new SignalFilter(Undismissed: true))
+            .GroupBy(x => new { x.Flag.UnitId, x.Flag.Kind })
+            .Select(g => new { g.Key.UnitId, g.Key.Kind, Count = g.Count(), Strength = g.Sum(x => x.Sighting.Strength) })
+            .ToListAsync(cancellationToken);
+        var byCell = counts.ToDictionary(c => (c.UnitId, c.Kind));
+        var top = counts.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Max(c => c.Strength));
+        var units = (await directory.TreeAsync(db, cancellationToken))
+            .Where(u => actor.Scope >= DataScope.Unit && actor.Sees(u.Id, u.Path) && (u.ParentId != null || counts.Any(c => c.UnitId == u.Id)));
+        var rows = units.Select(u => new SignalBoardRow(u.Id, u.Name, u.Depth, [.. Enum.GetValues<SignalKind>().Select(kind =>
+            byCell.TryGetValue((u.Id, kind), out var cell)
+                ? new SignalCell(kind, cell.Count, cell.Strength, (int)Math.Ceiling(4 * cell.Strength / Math.Max(top[kind], 0.001m)))
+                : new SignalCell(kind, 0, 0, 0))])).ToList();
+        return boards.Keep(key, new SignalBoard(computation, rows));
+    }
+
+    /// <summary>The flag as the actor's scope shows it (404 outside it), with its strength in the current computation when it sees it.</summary>
+    public async Task<(SignalRow Row, SignalFlag Flag)> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var flag = await db.Set<SignalFlag>().AsNoTracking().FindInScopeAsync(id, SignalErrors.NotFound, cancellationToken);
+        var computations = db.Set<SignalComputation>();
+        var strength = await db.Set<SignalSighting>().Where(s => s.FlagId == id && computations.Any(c => c.Id == s.ComputationId && c.Current))
+            .Select(s => (decimal?)s.Strength).FirstOrDefaultAsync(cancellationToken);
+        return (Row(flag, strength ?? 0, await directory.AllAsync(db, cancellationToken)), flag);
+    }
+
+    /// <summary>The kinds flagged now (seen by the current computation, not dismissed) on each of these items, for the ledger's badges.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<(int Id, SignalKind Kind)>>> OnItemsAsync(IReadOnlyCollection<int> itemIds,
+        CancellationToken cancellationToken = default)
+    {
+        if (itemIds.Count == 0)
+        {
+            return new Dictionary<int, IReadOnlyList<(int, SignalKind)>>();
+        }
+        var flags = await db.Set<SignalFlag>().AsNoTracking()
+            .Where(f => f.ItemId != null && itemIds.Contains(f.ItemId.Value) && f.Seen && f.State != SignalState.Dismissed)
+            .Select(f => new { f.Id, ItemId = f.ItemId!.Value, f.Kind }).ToListAsync(cancellationToken);
+        return flags.GroupBy(f => f.ItemId).ToDictionary(g => g.Key, g => (IReadOnlyList<(int, SignalKind)>)[.. g.OrderBy(f => f.Kind).Select(f => (f.Id, f.Kind))]);
+    }
+
+    /// <summary>Flags waiting for the actor's explanation (the unit's head or liaison), newest first.</summary>
+    public async Task<IReadOnlyList<SignalRow>> AwaitingAsync(CancellationToken cancellationToken = default) =>
+        await RowsAsync(db.Set<SignalFlag>().Where(SignalWorkflow.Table.AwaitingWhere(db.Actor)), cancellationToken);
+
+    /// <summary>Explained flags waiting for a Supervisor's decision.</summary>
+    public async Task<IReadOnlyList<SignalRow>> ToDecideAsync(CancellationToken cancellationToken = default) =>
+        db.Actor.IsIn(Roles.Supervisor)
+            ? await RowsAsync(db.Set<SignalFlag>().Where(f => f.State == SignalState.Explained), cancellationToken)
+            : [];
+
+    private async Task<IReadOnlyList<SignalRow>> RowsAsync(IQueryable<SignalFlag> flags, CancellationToken cancellationToken)
+    {
+        var rows = await flags.AsNoTracking().OrderByDescending(f => f.Id).Take(PageRequest.MaxPageSize).ToListAsync(cancellationToken);
+        var units = await directory.AllAsync(db, cancellationToken);
+        return [.. rows.Select(f => Row(f, 0, units))];
+    }
+
+    private IQueryable<FlagSighting> Sighted(int computationId, SignalFilter filter)
+    {
+        var flags = db.Set<SignalFlag>().AsNoTracking();
+        if (filter.UnitId is { } unit)
+        {
+            flags = flags.Where(f => f.UnitId == unit);
+        }
+        if (filter.Kind is { } kind)
+        {
+            flags = flags.Where(f => f.Kind == kind);
+        }
+        if (filter.State is { } state)
+        {
+            flags = flags.Where(f => f.State == state);
+        }
+        if (filter.Undismissed)
+        {
+            flags = flags.Where(f => f.State != SignalState.Dismissed);
+        }
+        if (filter.ItemId is { } item)
+        {
+            flags = flags.Where(f => f.ItemId == item);
+        }
+        return db.Set<SignalSighting>().Where(s => s.ComputationId == computationId)
+            .Join(flags, s => s.FlagId, f => f.Id, (s, f) => new FlagSighting { Flag = f, Sighting = s });
+    }
+
+    private static SignalRow Row(SignalFlag f, decimal strength, IReadOnlyDictionary<int, UnitEntry> units) =>
+        new(f.Id, f.Kind, f.UnitId, units.TryGetValue(f.UnitId, out var unit) ? unit.Name : string.Empty, f.ItemId, f.ItemCode, strength, f.Evidence,
+            f.State, f.FirstSeenAt, f.LastSeenAt);
+
+    private async Task<Campaign> DefaultCampaignAsync(CancellationToken cancellationToken)
+    {
+        var all = await campaigns.AllAsync(cancellationToken);
+        return all.Where(c => !c.IsClosed).OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).FirstOrDefault()
+            ?? (all.Count > 0 ? all[0] : throw SignalErrors.NoCampaign());
+    }
+
+    // Built by member initialisation, which the database's query translation can order and group by.
+    private sealed class FlagSighting
+    {
+        public required SignalFlag Flag { get; init; }
+        public required SignalSighting Sighting { get; init; }
+    }
+}
+
+/// <summary>
+/// The boards last drawn, per computation and scope: a computation never changes once made, so its counts stay true
+/// until the next one (a decision on a flag clears them, as it moves a count between undismissed and dismissed).
+/// </summary>
+public sealed class SignalBoardCache
+{
+    private const int Kept = 64;
+    private readonly ConcurrentDictionary<(int, DataScope, string?, int?), SignalBoard> _boards = new();
+
+    internal SignalBoard? Find((int, DataScope, string?, int?) key) => _boards.GetValueOrDefault(key);
+
+    internal SignalBoard Keep((int, DataScope, string?, int?) key, SignalBoard board)
+    {
+        if (_boards.Count >= Kept)
+        {
+            _boards.Clear();
+        }
+        _boards[key] = board;
+        return board;
+    }
+
+    internal void Clear() => _boards.Clear();
+}
