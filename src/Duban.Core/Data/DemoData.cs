@@ -64,6 +64,7 @@ public sealed class DemoData(DubanDb db, UserManager<AppUser> users, TimeProvide
         }
         var campaign = await db.Set<Campaign>().FirstAsync(c => c.Code == CampaignCode);
         await new Ledger.DemoLedger(db, clock).LoadAsync(campaign.Id, campaign.Year);
+        await new Signals.DemoSignals(db, clock).LoadAsync(campaign.Id, campaign.Year);
         await new Supervision.DemoSupervision(db, services, clock).LoadAsync(campaign.Code);
         await new Bulletins.DemoBulletins(db, services, clock).LoadAsync(campaign.Id);
         await new Assessment.DemoAssessment(db, services, clock).LoadAsync(campaign.Id);

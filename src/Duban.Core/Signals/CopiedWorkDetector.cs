@@ -5,7 +5,8 @@ namespace Duban.Core.Signals;
 /// (setting) whose character 3-grams overlap by 90 % or more (Jaccard, setting) — or one evidence file (same SHA-256)
 /// on items of different units. Texts are compared without their whitespace and punctuation. Candidates come from a
 /// prefix filter (two sets that similar must share one of their rarest few 3-grams), so the texts are not compared
-/// pair by pair; each candidate is then measured exactly. One flag per pair of items, on each side's item.
+/// pair by pair; each candidate is then measured exactly. One flag per pair of items, on each side's item. Measures of
+/// items made from one inspection or bulletin are not compared with each other: they carry its standard wording.
 /// </summary>
 public sealed class CopiedWorkDetector : ISignalDetector
 {
@@ -57,8 +58,9 @@ public sealed class CopiedWorkDetector : ISignalDetector
 
     private static IEnumerable<(int, int, Match)> SimilarTexts(List<SignalItem> items, SignalOptions options)
     {
-        var texts = items.SelectMany(i => i.Measures.Concat(i.Reports).Select(t => (Item: i, Text: t, Plain: Plain(t))))
-            .Where(t => t.Plain.Length >= options.CopiedMinLength).Select(t => (t.Item, t.Text, Grams: Grams(t.Plain))).ToList();
+        var texts = items.SelectMany(i => i.Measures.Select(t => (Item: i, Text: t, Measure: true)).Concat(i.Reports.Select(t => (Item: i, Text: t, Measure: false))))
+            .Select(t => (t.Item, t.Text, t.Measure, Plain: Plain(t.Text)))
+            .Where(t => t.Plain.Length >= options.CopiedMinLength).Select(t => (t.Item, t.Text, t.Measure, Grams: Grams(t.Plain))).ToList();
         // The rarest 3-grams first: a pair as similar as the threshold must share one of each side's first few.
         var frequency = texts.SelectMany(t => t.Grams).GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
         var threshold = options.CopiedSimilarityPercent / 100.0;
@@ -66,7 +68,7 @@ public sealed class CopiedWorkDetector : ISignalDetector
         var seen = new HashSet<(int, int)>();
         for (var n = 0; n < texts.Count; n++)
         {
-            var (item, text, grams) = texts[n];
+            var (item, text, measure, grams) = texts[n];
             var prefix = grams.OrderBy(g => frequency[g]).ThenBy(g => g, StringComparer.Ordinal)
                 .Take(grams.Count - (int)Math.Ceiling(threshold * grams.Count) + 1);
             foreach (var gram in prefix)
@@ -78,7 +80,7 @@ public sealed class CopiedWorkDetector : ISignalDetector
                 foreach (var m in holders)
                 {
                     var other = texts[m];
-                    if (other.Item.UnitId == item.UnitId || !seen.Add((m, n)))
+                    if (other.Item.UnitId == item.UnitId || (measure && other.Measure && item.Origin is not null && item.Origin == other.Item.Origin) || !seen.Add((m, n)))
                     {
                         continue;
                     }

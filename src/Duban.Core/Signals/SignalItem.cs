@@ -14,6 +14,12 @@ public sealed record SignalItem(int Id, string Code, int UnitId, ItemState State
     /// <summary>Progress reports' texts (虚假空 compares them with other units' as it does measures).</summary>
     public IReadOnlyList<string> Reports { get; init; } = [];
 
+    /// <summary>
+    /// The inspection or bulletin the item was made from (its code), whose standard wording its first measure carries:
+    /// items of one origin share that wording by design, not by copying.
+    /// </summary>
+    public string? Origin { get; init; }
+
     /// <summary>The SHA-256 of each evidence file still attached.</summary>
     public IReadOnlyList<string> EvidenceHashes { get; init; } = [];
 }

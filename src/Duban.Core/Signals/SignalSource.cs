@@ -23,7 +23,7 @@ public sealed class SignalSource(DubanDb db)
             .ToLookup(f => f.ItemId, f => f.Sha256);
         var rows = await items.Select(i => new
         {
-            i.Id, i.Code, i.UnitId, i.State, i.DeadlineKind, i.ReportingPeriod, i.DueOn, i.CreatedAt, i.ClosedAt, i.ClosedOn, i.MeasuresText, i.Source, i.FoundOn,
+            i.Id, i.Code, i.UnitId, i.State, i.DeadlineKind, i.ReportingPeriod, i.DueOn, i.CreatedAt, i.ClosedAt, i.ClosedOn, i.MeasuresText, i.Source, i.FoundOn, i.SourceCode,
         }).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         return [.. rows.Select(i => new SignalItem(i.Id, i.Code, i.UnitId, i.State, i.DeadlineKind, i.ReportingPeriod, i.DueOn, i.CreatedAt, i.ClosedAt,
             i.ClosedOn, i.MeasuresText.Split('\n', StringSplitOptions.RemoveEmptyEntries),
@@ -32,6 +32,7 @@ public sealed class SignalSource(DubanDb db)
         {
             Reports = [.. steps[i.Id].Where(e => e.Kind == ItemEventKind.Progress && !string.IsNullOrWhiteSpace(e.Text)).Select(e => e.Text!)],
             EvidenceHashes = [.. files[i.Id]],
+            Origin = i.SourceCode,
         })];
     }
 }

@@ -28,8 +28,9 @@ public sealed class StuckDetector : ISignalDetector
             };
             if (stuck)
             {
-                // The strength (working days in the state) grows each day; the evidence, what and since when, does not.
-                yield return new SignalFinding(Kind, item.UnitId, item.Id, item.Code, days, [new SignalEvidence(what, since, ItemId: item.Id)])
+                // In progress, how strong is how far past the deadline, not how long since it started.
+                var strength = state == ItemState.InProgress ? context.Calendar.WorkdaysBetween(item.DueOn, context.Today) : days;
+                yield return new SignalFinding(Kind, item.UnitId, item.Id, item.Code, strength, [new SignalEvidence(what, since, ItemId: item.Id)])
                 {
                     Episode = $"{(int)state}@{since:yyyyMMddHHmmss}",
                 };
