@@ -49,7 +49,10 @@ public sealed class CopiedWorkDetector : ISignalDetector
                     if (holders[i].UnitId != holders[j].UnitId)
                     {
                         yield return (holders[i].Id, holders[j].Id, new Match(1m,
-                            [new SignalEvidence($"同一份佐证材料（SHA-256 {group.Key[..12]}…）", ItemId: holders[i].Id)]));
+                            [
+                            new SignalEvidence($"{holders[i].Code} 的佐证材料（SHA-256 {group.Key[..12]}…）", ItemId: holders[i].Id, UnitId: holders[i].UnitId),
+                            new SignalEvidence($"{holders[j].Code} 的同一份佐证材料", ItemId: holders[j].Id, UnitId: holders[j].UnitId),
+                        ]));
                     }
                 }
             }
@@ -89,8 +92,8 @@ public sealed class CopiedWorkDetector : ISignalDetector
                     {
                         yield return (other.Item.Id, item.Id, new Match(Math.Round((decimal)similarity, 3),
                         [
-                            new SignalEvidence($"{other.Item.Code} 的内容", Text: other.Text, ItemId: other.Item.Id),
-                            new SignalEvidence($"{item.Code} 的内容（相似度 {similarity:P0}）", Text: text, ItemId: item.Id),
+                            new SignalEvidence($"{other.Item.Code} 的内容", Text: other.Text, ItemId: other.Item.Id, UnitId: other.Item.UnitId),
+                            new SignalEvidence($"{item.Code} 的内容（相似度 {similarity:P0}）", Text: text, ItemId: item.Id, UnitId: item.UnitId),
                         ]));
                     }
                 }

@@ -106,8 +106,8 @@ public static class SignalTerms
     }
 }
 
-/// <summary>One piece of what a flag rests on: a dated step with its actor, or a text, or a file.</summary>
-public sealed record SignalEvidence(string What, DateTime? At = null, string? Actor = null, string? Text = null, int? ItemId = null);
+/// <summary>One piece of what a flag rests on: a dated step with its actor, or a text (with the unit whose item holds it), or a file.</summary>
+public sealed record SignalEvidence(string What, DateTime? At = null, string? Actor = null, string? Text = null, int? ItemId = null, int? UnitId = null);
 
 /// <summary>A flag as a detector raises it: on a unit, or on one of its items, with its strength and evidence.</summary>
 public sealed record SignalFinding(SignalKind Kind, int UnitId, int? ItemId, string? ItemCode, decimal Strength, IReadOnlyList<SignalEvidence> Evidence)
