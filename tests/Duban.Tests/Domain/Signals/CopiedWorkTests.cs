@@ -44,7 +44,7 @@ public sealed class CopiedWorkTests
         var hash = new string('a', 64);
         var shared = Detect(Item(1, 7, "修订公文流转时限规定", hash), Item(2, 8, "开展窗口服务满意度回访", hash));
         Assert.Equal(2, shared.Count);
-        Assert.Contains("同一份佐证材料", shared[0].Evidence[0].What);
+        Assert.Contains("同一份佐证材料", shared[0].Evidence[1].What);
         Assert.Empty(Detect(Item(1, 7, "修订公文流转时限规定", hash), Item(2, 7, "开展窗口服务满意度回访", hash)));
     }
 }
