@@ -3,6 +3,7 @@ using Duban.Core.Catalog;
 using Duban.Core.Common;
 using Duban.Core.Data;
 using Duban.Core.Ledger;
+using Duban.Core.Signals;
 using Duban.Core.Supervision.Draws;
 using Duban.Core.Supervision.Slips;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,8 @@ public sealed class UnitFacts
 /// <item>red at the cut-off: items open and past their deadline then, whenever found;</item>
 /// <item>self-found share and red-line findings: items found in the period (a red line: found by others, in a category of 廉政红线);</item>
 /// <item>failed 回头看 checks, 黄/红 slips and bulletin praise or criticism: recorded, issued or published in the period;</item>
-/// <item>reports: slip replies and bulletins' 整改反馈 due in the period (and by the cut-off): on time, or missing.</item>
+/// <item>reports: slip replies and bulletins' 整改反馈 due in the period (and by the cut-off): on time, or missing;</item>
+/// <item>病相 flags a Supervisor accepted in the period.</item>
 /// </list>
 /// The standing of an item is read from its close time and deadline as they are now, like a bulletin's: an extension
 /// granted or an item reopened after the cut-off changes a later recomputation (a published run stays as it was).
@@ -125,6 +127,15 @@ public sealed class AssessmentFactsQuery(DubanDb db, IOptions<SupervisionOptions
 
         await GatherSlipsAsync(campaignId, start, end, from, to, cutOff, cutDay, Of, cancellationToken);
         await GatherBulletinsAsync(campaignId, start, end, from, to, cutOff, cutDay, Of, cancellationToken);
+
+        var accepted = await db.Set<SignalFlag>().AsNoTracking()
+            .Where(f => f.CampaignId == campaignId && f.State == SignalState.Accepted && f.DecidedAt >= start && f.DecidedAt < end && f.DecidedAt <= cutOff)
+            .OrderBy(f => f.DecidedAt).ThenBy(f => f.Id).Select(f => new { f.Id, f.UnitId, f.Kind, f.ItemCode }).ToListAsync(cancellationToken);
+        foreach (var flag in accepted)
+        {
+            Of(flag.UnitId)?.Events.Add(new ScoreEvent(ScoreEventKind.SignalAccepted, ScoreRecords.Signal, flag.Id,
+                flag.ItemCode is null ? SignalTerms.Name(flag.Kind) : $"{SignalTerms.Name(flag.Kind)} {flag.ItemCode}"));
+        }
         return facts;
     }
 

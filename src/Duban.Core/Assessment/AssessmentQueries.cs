@@ -119,7 +119,7 @@ public sealed class AssessmentQueries(DubanDb db)
                 line.Count, line.Events, upheld is not null && line.Veto is not null ? null : line.Veto, upheld?.Id);
         })], adjustments, appeals);
 
-    /// <summary>Where each event opens: the item, the draw of the check, the slip, the bulletin.</summary>
+    /// <summary>Where each event opens: the item, the draw of the check, the slip, the bulletin, the flag.</summary>
     public async Task<IReadOnlyList<EventLink>> LinksAsync(IReadOnlyList<ScoreEvent> events, CancellationToken cancellationToken = default)
     {
         var checkIds = events.Where(e => e.RecordType == ScoreRecords.Check).Select(e => e.RecordId).Distinct().ToList();
@@ -134,6 +134,7 @@ public sealed class AssessmentQueries(DubanDb db)
         ScoreRecords.Item => $"/ledger/{e.RecordId}",
         ScoreRecords.Check => drawOfCheck.TryGetValue(e.RecordId, out var draw) ? $"/supervision/draws/{draw}" : "/supervision/draws",
         ScoreRecords.Slip => $"/supervision/slips/{e.RecordId}",
+        ScoreRecords.Signal => $"/signals/{e.RecordId}",
         _ => $"/bulletins/{e.RecordId}",
     };
 

@@ -106,6 +106,7 @@ public static class AssessmentTerms
         ScoreRecords.Check => "回头看复查",
         ScoreRecords.Slip => "督办单",
         ScoreRecords.Bulletin => "情况通报",
+        ScoreRecords.Signal => "病相提示",
         _ => recordType,
     };
 }
@@ -117,4 +118,5 @@ public static class ScoreRecords
     public const string Check = "check";
     public const string Slip = "slip";
     public const string Bulletin = "bulletin";
+    public const string Signal = "signal";
 }

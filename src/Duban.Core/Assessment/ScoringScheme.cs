@@ -20,7 +20,7 @@ public enum ScoreEventKind
     MissingReport = 9,
     RedLineFinding = 10,
 
-    /// <summary>A 病相 flag a Supervisor accepted: no data until the signals module exists, so off in the default scheme.</summary>
+    /// <summary>A 病相 flag a Supervisor accepted in the period: off in the default scheme, on where the office decides so.</summary>
     SignalAccepted = 11,
 }
 

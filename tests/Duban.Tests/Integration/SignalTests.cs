@@ -134,6 +134,32 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
         Assert.NotEqual(trail[0].ActorName, trail[1].ActorName);
     }
 
+    [Fact]
+    public async Task An_accepted_flag_is_an_assessment_event_of_its_unit_and_a_dismissed_one_is_not()
+    {
+        var (kept, cleared) = await PlantAsync(async plant => (await plant.PromiseBrokenAsync("文电科"), await plant.PromiseBrokenAsync("文电科")));
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var flags = (await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=BrokenPromise&pageSize=200")).Items;
+        var accepted = flags.Single(f => f.ItemId == kept);
+        var dismissed = flags.Single(f => f.ItemId == cleared);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/v1/signals/{accepted.Id}/accept", new { reason = "两次延期仍未完成" }, WebSession.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/v1/signals/{dismissed.Id}/dismiss", new { reason = "延期有正当理由" }, WebSession.Json)).StatusCode);
+
+        var events = await app.AsSystemAsync(async services =>
+        {
+            var db = services.GetRequiredService<Core.Data.DubanDb>();
+            var campaign = await db.Set<Core.Campaigns.Campaign>().OrderBy(c => c.Id).FirstAsync();
+            var facts = await services.GetRequiredService<Core.Assessment.AssessmentFactsQuery>()
+                .GatherAsync(campaign.Id, app.Today.AddDays(-1), app.Today, app.Clock.GetUtcNow().UtcDateTime, [accepted.UnitId]);
+            return facts[accepted.UnitId].Events.Where(e => e.Kind == Core.Assessment.ScoreEventKind.SignalAccepted).ToList();
+        });
+
+        var signal = Assert.Single(events, e => e.RecordId == accepted.Id);
+        Assert.Equal((Core.Assessment.ScoreRecords.Signal, $"打白条 {accepted.ItemCode}"), (signal.RecordType, signal.Code));
+        Assert.DoesNotContain(events, e => e.RecordId == dismissed.Id);
+        Assert.Equal($"/signals/{accepted.Id}", Core.Assessment.AssessmentQueries.Href(signal, new Dictionary<int, int>()));
+    }
+
     [Theory]
     [InlineData("asOf=明天", "计算时点")]
     [InlineData("asOf=1999-12-31", "2000")]
