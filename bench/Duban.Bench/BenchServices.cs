@@ -9,6 +9,7 @@ using Duban.Core.Data;
 using Duban.Core.Documents;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
+using Duban.Core.Signals;
 using Duban.Core.Spreadsheets;
 using Duban.Core.Supervision;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,6 @@ internal static class BenchServices
         .AddSingleton<IActorAccessor>(new SystemActorAccessor("bench"))
         .AddDubanData(_ => DatabaseSettings.Create("Sqlite", null, dataDir))
         .AddAccounts().AddOrganization().AddCatalog().AddAuditLog().AddCampaigns().AddLedger().AddSpreadsheets().AddSupervision()
-        .AddBulletins().AddAssessment().AddDashboard().AddDocuments(new ConfigurationBuilder().Build())
+        .AddBulletins().AddAssessment().AddDashboard().AddSignals().AddDocuments(new ConfigurationBuilder().Build())
         .BuildServiceProvider();
 }

@@ -8,6 +8,7 @@ using Duban.Bench;
 //   dotnet Duban.Bench.dll bulletins --data DIR [--runs 11]   (a bulletin's draft over the whole campaign, and its .docx)
 //   dotnet Duban.Bench.dll assessment --data DIR [--runs 5]   (a yearly assessment of every unit, read back, and its sheet)
 //   dotnet Duban.Bench.dll dashboard --data DIR [--runs 21]   (the dashboard's query in process; bench/dashboard.sh over HTTP)
+//   dotnet Duban.Bench.dll signals --data DIR [--runs 11]   (gives items histories if they have none; the 病相 computation and board)
 if (args.FirstOrDefault() == "sheets")
 {
     return await SheetBench.RunAsync(args);
@@ -27,6 +28,10 @@ if (args.FirstOrDefault() == "dashboard")
 if (args.FirstOrDefault() == "bulletins")
 {
     return await BulletinBench.RunAsync(args);
+}
+if (args.FirstOrDefault() == "signals")
+{
+    return await SignalBench.RunAsync(args);
 }
 if (args.FirstOrDefault() == "assessment")
 {
