@@ -4,7 +4,8 @@ namespace Duban.Core.Signals;
 
 /// <summary>
 /// 中梗阻: an item in one state past its limit — assigned and not started for 5 working days (setting), in progress past
-/// its deadline, submitted and not verified for 5 working days (this one is the verifier's, not the unit's).
+/// its deadline (a date, or 立行立改's seven days; an ongoing item's date is its next report, which 慵懒散 watches),
+/// submitted and not verified for 5 working days (this one is the verifier's, not the unit's).
 /// </summary>
 public sealed class StuckDetector : ISignalDetector
 {
@@ -22,7 +23,7 @@ public sealed class StuckDetector : ISignalDetector
             var (stuck, what) = state switch
             {
                 ItemState.Assigned => (days >= context.Options.StuckAssignedWorkdays, $"交办后未开始整改（限 {context.Options.StuckAssignedWorkdays} 个工作日）"),
-                ItemState.InProgress => (item.DeadlineKind == DeadlineKind.Date && item.DueOn < context.Today, $"整改中，已超过期限 {item.DueOn:yyyy-MM-dd}"),
+                ItemState.InProgress => (item.DeadlineKind != DeadlineKind.Ongoing && item.DueOn < context.Today, $"整改中，已超过期限 {item.DueOn:yyyy-MM-dd}"),
                 ItemState.Submitted => (days >= context.Options.StuckSubmittedWorkdays, $"提交审核后未审核（限 {context.Options.StuckSubmittedWorkdays} 个工作日，审核方的问题）"),
                 _ => (false, string.Empty),
             };
@@ -47,7 +48,8 @@ public sealed class StuckDetector : ISignalDetector
         {
             ItemState? next = step.Kind switch
             {
-                ItemEventKind.Assigned or ItemEventKind.Reassigned => ItemState.Assigned,
+                // A reassignment (转办) leaves the state as it was: an item moved while in progress stays in progress.
+                ItemEventKind.Assigned => ItemState.Assigned,
                 ItemEventKind.Started or ItemEventKind.Returned or ItemEventKind.Reopened => ItemState.InProgress,
                 ItemEventKind.Submitted => ItemState.Submitted,
                 ItemEventKind.Closed => ItemState.Closed,

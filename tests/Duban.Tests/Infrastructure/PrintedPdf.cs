@@ -75,13 +75,7 @@ public sealed partial class PrintedPdf : IDisposable
     /// </summary>
     public static async Task<string> KeepAsync(string pdf, string folder, string name, int pages, CancellationToken cancellationToken)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Duban.slnx")))
-        {
-            root = root.Parent;
-        }
-        var kept = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "TestResults", folder);
-        Directory.CreateDirectory(kept);
+        var kept = TestResultsFolder.Path(folder);
         File.Copy(pdf, Path.Combine(kept, name + ".pdf"), overwrite: true);
         await RunAsync("pdftoppm", "poppler-utils",
             ["-png", "-r", "60", "-f", "1", "-l", pages.ToString(CultureInfo.InvariantCulture), pdf, Path.Combine(kept, name)], cancellationToken);

@@ -68,6 +68,23 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void Stuck_takes_a_reassignment_for_no_change_of_state_and_an_immediate_deadline_for_a_deadline()
+    {
+        var detector = new StuckDetector();
+        // Moved to another unit while in progress, the item stays in progress there: not waiting to be started.
+        Assert.Empty(Detect(detector, Item([Step(ItemEventKind.Assigned, 30), Step(ItemEventKind.Started, 29), Step(ItemEventKind.Reassigned, 14, from: 7, to: 8),
+            Step(ItemEventKind.Progress, 3)])));
+        // Moved before it was started, it still waits to be started, since it was first assigned.
+        var moved = Assert.Single(Detect(detector, Item([Step(ItemEventKind.Assigned, 17), Step(ItemEventKind.Reassigned, 3, from: 7, to: 8)], ItemState.Assigned)));
+        Assert.Equal((11m, "交办后未开始整改（限 5 个工作日）"), (moved.Strength, moved.Evidence[0].What));
+        // 立行立改 is due seven days after it was found: in progress past that, it is stuck; an ongoing item's date is its next report.
+        List<SignalStep> started = [Step(ItemEventKind.Assigned, 20), Step(ItemEventKind.Started, 19)];
+        Assert.Single(Detect(detector, Item(started, due: new DateOnly(2026, 11, 29), deadline: DeadlineKind.Immediate)));
+        Assert.Empty(Detect(detector, Item(started, due: new DateOnly(2026, 11, 30), deadline: DeadlineKind.Immediate)));
+        Assert.Empty(Detect(detector, Item(started, due: new DateOnly(2026, 11, 29), deadline: DeadlineKind.Ongoing, period: ReportingPeriod.Monthly)));
+    }
+
+    [Fact]
     public void Passed_buck_at_two_reassignments_a_return_to_a_unit_it_left_or_two_returns()
     {
         var detector = new PassedBuckDetector();
