@@ -11,7 +11,8 @@ namespace Duban.Bench;
 /// transaction on a raw connection as the generator writes items: every item created, and by its state assigned,
 /// started, reported on (0–3 reports of varied wording, some long silent), submitted and closed; one in 40 with an
 /// extension request (one in 400 with two), one in 300 passed on twice, one in 250 returned twice; one in 100 with an
-/// evidence file; one report in 5,000 copied from the item before (another unit's) and one file in 20,000 shared.
+/// evidence file; one report in 5,000 copied from an earlier item (another unit's) and one file in 20,000 shared. (An
+/// item's state is its number modulo 5, so each pattern picks numbers of the states it needs.)
 /// </summary>
 internal static class SignalHistory
 {
@@ -87,7 +88,7 @@ internal static class SignalHistory
             {
                 await EventAsync(id, ItemEventKind.Assigned, start.AddDays(1));
             }
-            if (id % 300 == 0 && state >= (int)ItemState.Assigned)
+            if (id % 300 == 1)
             {
                 await EventAsync(id, ItemEventKind.Reassigned, start.AddDays(2), "职责调整", unitId + 1, unitId + 2);
                 await EventAsync(id, ItemEventKind.Reassigned, start.AddDays(3), "职责调整", unitId + 2, unitId);
@@ -97,17 +98,17 @@ internal static class SignalHistory
                 await EventAsync(id, ItemEventKind.Started, start.AddDays(2));
                 for (var r = 0; r < id % 4; r++)
                 {
-                    var report = id % 5000 == 0 && previousReport.Length > 0
+                    var report = id % 5000 == 2 && previousReport.Length > 0
                         ? previousReport
                         : $"本期{string.Concat(Enumerable.Range(0, 4).Select(_ => Fragments[random.Next(Fragments.Length)] + "，"))}完成 {random.Next(1, 500)} 项。";
                     previousReport = report;
                     await EventAsync(id, ItemEventKind.Progress, start.AddDays(3 + r * (5 + id % 20)), report);
                 }
-                if (id % 40 == 0)
+                if (id % 40 == 2)
                 {
                     var due = DateOnly.ParseExact(dueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                     await EventAsync(id, ItemEventKind.ExtensionRequested, start.AddDays(4), "材料未齐", old: Day(due.AddDays(-20)), @new: Day(due));
-                    if (id % 400 == 0)
+                    if (id % 400 == 2)
                     {
                         await EventAsync(id, ItemEventKind.ExtensionApproved, start.AddDays(5), old: Day(due.AddDays(-20)), @new: Day(due));
                         await EventAsync(id, ItemEventKind.ExtensionRequested, start.AddDays(6), "仍在协调", old: Day(due), @new: Day(due.AddDays(20)));
@@ -116,7 +117,7 @@ internal static class SignalHistory
             }
             if (state >= (int)ItemState.Submitted)
             {
-                if (id % 250 == 0)
+                if (id % 250 == 3)
                 {
                     await EventAsync(id, ItemEventKind.Submitted, start.AddDays(8));
                     await EventAsync(id, ItemEventKind.Returned, start.AddDays(9), "材料不全");
@@ -129,11 +130,11 @@ internal static class SignalHistory
             {
                 await EventAsync(id, ItemEventKind.Closed, start.AddDays(28));
             }
-            if (id % 100 == 0)
+            if (id % 100 == 2)
             {
                 await FileAsync(id, Sha(id), start.AddDays(3));
             }
-            if (id % 20000 == 0 && id < items.Count)
+            if (id % 20000 == 2 && id < items.Count)
             {
                 await FileAsync(id + 1, Sha(id), start.AddDays(4));
             }

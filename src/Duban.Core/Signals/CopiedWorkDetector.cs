@@ -4,9 +4,11 @@ namespace Duban.Core.Signals;
 /// 虚假空: measures or progress reports copied between items of different units — texts of at least 20 characters
 /// (setting) whose character 3-grams overlap by 90 % or more (Jaccard, setting) — or one evidence file (same SHA-256)
 /// on items of different units. Texts are compared without their whitespace and punctuation. Candidates come from a
-/// prefix filter (two sets that similar must share one of their rarest few 3-grams), so the texts are not compared
-/// pair by pair; each candidate is then measured exactly. One flag per pair of items, on each side's item. Measures of
-/// items made from one inspection or bulletin are not compared with each other: they carry its standard wording.
+/// prefix filter (two sets that similar must share one of their rarest few 3-grams) over one of each set of identical
+/// texts, so the texts are not compared pair by pair; each candidate is then measured exactly. One flag per pair of
+/// items, on each side's item; a text copied into many items pairs each copy with the earliest of another unit.
+/// Measures of items made from one inspection or bulletin are not compared with each other: they carry its standard
+/// wording.
 /// </summary>
 public sealed class CopiedWorkDetector : ISignalDetector
 {
@@ -59,11 +61,27 @@ public sealed class CopiedWorkDetector : ISignalDetector
         }
     }
 
+    private sealed record Text(SignalItem Item, string Written, bool Measure);
+
     private static IEnumerable<(int, int, Match)> SimilarTexts(List<SignalItem> items, SignalOptions options)
     {
-        var texts = items.SelectMany(i => i.Measures.Select(t => (Item: i, Text: t, Measure: true)).Concat(i.Reports.Select(t => (Item: i, Text: t, Measure: false))))
-            .Select(t => (t.Item, t.Text, t.Measure, Plain: Plain(t.Text)))
-            .Where(t => t.Plain.Length >= options.CopiedMinLength).Select(t => (t.Item, t.Text, t.Measure, Grams: Grams(t.Plain))).ToList();
+        // Identical texts first, by their plain form: each copy is paired with the earliest of another unit (a text
+        // copied into forty items makes forty flags, not 780 pairs); one of each is then compared for near copies.
+        var groups = items.SelectMany(i => i.Measures.Select(t => new Text(i, t, true)).Concat(i.Reports.Select(t => new Text(i, t, false))))
+            .Select(t => (Text: t, Plain: Plain(t.Written))).Where(t => t.Plain.Length >= options.CopiedMinLength)
+            .GroupBy(t => t.Plain, t => t.Text).Select(g => g.OrderBy(t => t.Item.Id).ToList()).ToList();
+        foreach (var group in groups.Where(g => g.Count > 1))
+        {
+            for (var n = 1; n < group.Count; n++)
+            {
+                var copy = group[n];
+                if (group.Take(n).FirstOrDefault(source => Comparable(source, copy)) is { } source)
+                {
+                    yield return (source.Item.Id, copy.Item.Id, Side(source, copy, 1.0));
+                }
+            }
+        }
+        var texts = groups.Select(g => (Texts: g, Grams: Grams(Plain(g[0].Written)))).ToList();
         // The rarest 3-grams first: a pair as similar as the threshold must share one of each side's first few.
         var frequency = new Dictionary<ulong, int>();
         foreach (var gram in texts.SelectMany(t => t.Grams))
@@ -75,7 +93,7 @@ public sealed class CopiedWorkDetector : ISignalDetector
         var seen = new HashSet<(int, int)>();
         for (var n = 0; n < texts.Count; n++)
         {
-            var (item, text, measure, grams) = texts[n];
+            var (group, grams) = texts[n];
             var prefix = grams.OrderBy(g => frequency[g]).ThenBy(g => g).Take(grams.Count - (int)Math.Ceiling(threshold * grams.Count) + 1);
             foreach (var gram in prefix)
             {
@@ -86,24 +104,35 @@ public sealed class CopiedWorkDetector : ISignalDetector
                 foreach (var m in holders)
                 {
                     var other = texts[m];
-                    if (other.Item.UnitId == item.UnitId || (measure && other.Measure && item.Origin is not null && item.Origin == other.Item.Origin) || !seen.Add((m, n)))
+                    // Sizes that far apart cannot be that similar; and each pair is measured once.
+                    if (other.Grams.Count < threshold * grams.Count || grams.Count < threshold * other.Grams.Count || !seen.Add((m, n)))
                     {
                         continue;
                     }
                     var similarity = Jaccard(grams, other.Grams);
-                    if (similarity >= threshold)
+                    if (similarity >= threshold && Pair(other.Texts, group) is { } pair)
                     {
-                        yield return (other.Item.Id, item.Id, new Match(Math.Round((decimal)similarity, 3),
-                        [
-                            new SignalEvidence($"{other.Item.Code} 的内容", Text: other.Text, ItemId: other.Item.Id, UnitId: other.Item.UnitId),
-                            new SignalEvidence($"{item.Code} 的内容（相似度 {similarity:P0}）", Text: text, ItemId: item.Id, UnitId: item.UnitId),
-                        ]));
+                        yield return (pair.Source.Item.Id, pair.Copy.Item.Id, Side(pair.Source, pair.Copy, similarity));
                     }
                 }
                 holders.Add(n);
             }
         }
     }
+
+    /// <summary>Texts of different units, unless both are measures of one inspection's or bulletin's standard wording.</summary>
+    private static bool Comparable(Text a, Text b) =>
+        a.Item.UnitId != b.Item.UnitId && !(a.Measure && b.Measure && a.Item.Origin is not null && a.Item.Origin == b.Item.Origin);
+
+    /// <summary>Two comparable texts, one from each group of identical texts, if there are such.</summary>
+    private static (Text Source, Text Copy)? Pair(List<Text> first, List<Text> second) =>
+        first.SelectMany(a => second.Where(b => Comparable(a, b)).Select(b => ((Text, Text)?)(a, b))).FirstOrDefault();
+
+    private static Match Side(Text source, Text copy, double similarity) => new(Math.Round((decimal)similarity, 3),
+    [
+        new SignalEvidence($"{source.Item.Code} 的内容", Text: source.Written, ItemId: source.Item.Id, UnitId: source.Item.UnitId),
+        new SignalEvidence($"{copy.Item.Code} 的内容（相似度 {similarity:P0}）", Text: copy.Written, ItemId: copy.Item.Id, UnitId: copy.Item.UnitId),
+    ]);
 
     private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
 
