@@ -7,6 +7,7 @@ using Duban.Core.Common;
 using Duban.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Duban.Core.Signals;
@@ -17,15 +18,69 @@ namespace Duban.Core.Signals;
 /// system's work whoever's page asked for it, so it runs in its own scope as the system; one at a time per campaign
 /// in this process, and a computation with the same stamp is not made twice.
 /// </summary>
-public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalOptions> options)
+public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalOptions> options, ILogger<SignalComputer> logger)
 {
     // Kept besides the current one, for the times asked for lately (an assessment cut-off looked at again).
     private const int KeptComputations = 5;
 
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<int, bool> _refreshing = new();
 
-    /// <summary>The id of a computation of the campaign as of <paramref name="asOf"/> (now when null) on today's data, made if there is none.</summary>
+    /// <summary>
+    /// The id of a computation of the campaign as of <paramref name="asOf"/> (now when null) on today's data, made if
+    /// there is none. A current computation that took longer than <see cref="SignalOptions.WaitMilliseconds"/> is not
+    /// waited for again: while its successor is made in the background, readers get it (its time is on the page).
+    /// </summary>
     public async Task<int> EnsureAsync(int campaignId, DateTime? asOf, CancellationToken cancellationToken = default)
+    {
+        if (asOf is null && await ServeWhileRefreshingAsync(campaignId, cancellationToken) is { } served)
+        {
+            return served;
+        }
+        return await MakeAsync(campaignId, asOf, cancellationToken);
+    }
+
+    private async Task<int?> ServeWhileRefreshingAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
+        var today = ChinaTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var last = await db.Set<SignalComputation>().AsNoTracking().Where(c => c.CampaignId == campaignId && c.Current)
+            .Select(c => new { c.Id, c.Stamp, c.Milliseconds }).FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return null;
+        }
+        if (last.Stamp == await StampAsync(db, campaignId, today, cancellationToken))
+        {
+            return last.Id;
+        }
+        if (last.Milliseconds <= options.Value.WaitMilliseconds)
+        {
+            return null;
+        }
+        if (_refreshing.TryAdd(campaignId, true))
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await MakeAsync(campaignId, null, CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or DubanException)
+                {
+                    logger.LogError(exception, "Recomputing the signals of campaign {Campaign} failed", campaignId);
+                }
+                finally
+                {
+                    _refreshing.TryRemove(campaignId, out _);
+                }
+            }, CancellationToken.None);
+        }
+        return last.Id;
+    }
+
+    private async Task<int> MakeAsync(int campaignId, DateTime? asOf, CancellationToken cancellationToken)
     {
         var gate = _gates.GetOrAdd(campaignId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);

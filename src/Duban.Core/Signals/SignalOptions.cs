@@ -40,6 +40,12 @@ public sealed class SignalOptions
 
     public int IdleDays { get; set; } = 30;
 
+    /// <summary>
+    /// How long a reader waits for the current computation to be made again after a change: one that took longer
+    /// last time is made in the background while readers see the last one (a large ledger's board stays quick).
+    /// </summary>
+    public int WaitMilliseconds { get; set; } = 3000;
+
     /// <summary>守摊子: measures made only of these phrases (and no number, date or named person) are generic.</summary>
     public List<string> GenericPhrases { get; set; } = [];
 
