@@ -17,7 +17,7 @@ public sealed record SignalResponse(int Id, string Kind, SignalKind KindCode, in
 
 /// <summary>The usual paging shape, with the computation the flags come from.</summary>
 public sealed record SignalListResponse(IReadOnlyList<SignalResponse> Items, int Total, int Page, int PageSize, int CampaignId, DateTime AsOf,
-    DateOnly PeriodFrom, DateOnly PeriodTo, DateTime ComputedAt);
+    DateOnly PeriodFrom, DateOnly PeriodTo, DateTime ComputedAt, int ComputationId);
 
 /// <summary>One flag with what the unit and the Supervisor said, and what the caller may do with it now.</summary>
 public sealed record SignalDetailResponse(SignalResponse Flag, bool Seen, DateOnly PeriodFrom, DateOnly PeriodTo, string? Explanation, string? ExplainedBy,
@@ -26,7 +26,7 @@ public sealed record SignalDetailResponse(SignalResponse Flag, bool Seen, DateOn
 public sealed record SignalSummaryUnit(int UnitId, string UnitName, IReadOnlyDictionary<string, int> Counts, int Total);
 
 /// <summary>Units × kinds: how many flags (not dismissed) each unit has of each kind.</summary>
-public sealed record SignalSummaryResponse(int CampaignId, DateTime AsOf, DateOnly PeriodFrom, DateOnly PeriodTo, DateTime ComputedAt,
+public sealed record SignalSummaryResponse(int CampaignId, DateTime AsOf, DateOnly PeriodFrom, DateOnly PeriodTo, DateTime ComputedAt, int ComputationId,
     IReadOnlyList<string> Kinds, IReadOnlyList<SignalSummaryUnit> Units, IReadOnlyDictionary<string, int> Totals);
 
 /// <summary>The list's query string (kind and state in Chinese or English, asOf a date or a time).</summary>
@@ -48,7 +48,7 @@ internal static class SignalEndpoints
             {
                 var (computation, page) = await queries.ListAsync(query.ToFilter(), new PageRequest(query.Page, query.PageSize), ct);
                 return new SignalListResponse([.. page.Items.Select(SignalResponse.From)], page.Total, page.PageNumber, page.PageSize, computation.CampaignId,
-                    computation.AsOf, computation.PeriodFrom, computation.PeriodTo, computation.ComputedAt);
+                    computation.AsOf, computation.PeriodFrom, computation.PeriodTo, computation.ComputedAt, computation.Id);
             })
             .WithSummary("病相提示列表：asOf（计算时点，日期或日期时间，缺省为现在）、campaign、unit、kind（打白条/虚假空/走秀场/中梗阻/推拖绕/灯下黑/慵懒散/守摊子）、state（Open 待说明/Explained 已说明/Accepted 已认定/Dismissed 已排除）、item 筛选，按强度排序，分页；本单位只看到本单位的");
         signals.MapGet("/summary", async (int? campaign, string? asOf, SignalQueries queries, CancellationToken ct) =>
@@ -56,7 +56,7 @@ internal static class SignalEndpoints
                 var board = await queries.BoardAsync(campaign, SignalTerms.ParseAsOf(asOf), ct);
                 var kinds = Enum.GetValues<SignalKind>();
                 var c = board.Computation;
-                return new SignalSummaryResponse(c.CampaignId, c.AsOf, c.PeriodFrom, c.PeriodTo, c.ComputedAt, [.. kinds.Select(SignalTerms.Name)],
+                return new SignalSummaryResponse(c.CampaignId, c.AsOf, c.PeriodFrom, c.PeriodTo, c.ComputedAt, c.Id, [.. kinds.Select(SignalTerms.Name)],
                     [.. board.Units.Select(u => new SignalSummaryUnit(u.UnitId, u.UnitName, u.Cells.ToDictionary(x => SignalTerms.Name(x.Kind), x => x.Count), u.Total))],
                     kinds.ToDictionary(SignalTerms.Name, board.Count));
             })

@@ -7,6 +7,7 @@ using Duban.Core.Ledger;
 using Duban.Core.Signals;
 using Duban.Signals;
 using Duban.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -158,6 +159,27 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
         Assert.Equal((Core.Assessment.ScoreRecords.Signal, $"打白条 {accepted.ItemCode}"), (signal.RecordType, signal.Code));
         Assert.DoesNotContain(events, e => e.RecordId == dismissed.Id);
         Assert.Equal($"/signals/{accepted.Id}", Core.Assessment.AssessmentQueries.Href(signal, new Dictionary<int, int>()));
+    }
+
+    [Fact]
+    public async Task A_slow_computation_is_made_again_in_the_background_while_readers_see_the_last_one()
+    {
+        // Every computation counts as slow here, so after a change readers are never kept waiting.
+        await using var patient = app.WithWebHostBuilder(b => b.UseSetting("Signals:WaitMilliseconds", "-1"));
+        var supervisor = await patient.SignedInAsync("demo-supervisor");
+        var before = await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
+        var item = await PlantAsync(plant => plant.PromiseBrokenAsync("信息科"));
+
+        var served = await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
+        Assert.Equal(before.ComputationId, served.ComputationId);
+        Assert.DoesNotContain(served.Items, f => f.ItemId == item);
+        var fresh = served;
+        for (var wait = 0; wait < 100 && fresh.ComputationId == before.ComputationId; wait++)
+        {
+            await Task.Delay(100);
+            fresh = await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
+        }
+        Assert.Contains(fresh.Items, f => f.ItemId == item);
     }
 
     [Theory]
