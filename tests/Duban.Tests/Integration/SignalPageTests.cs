@@ -35,11 +35,14 @@ public abstract partial class SignalPageTests<TFactory>(TFactory app) where TFac
         }
     }
 
-    [Fact]
-    public async Task Every_figure_on_the_board_opens_a_list_of_that_many_flags()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(45)]
+    public async Task Every_figure_on_the_board_opens_a_list_of_that_many_flags(int? daysAhead)
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var board = await supervisor.GetStringAsync("/signals");
+        var asOf = daysAhead is { } days ? app.Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        var board = await supervisor.GetStringAsync(asOf is null ? "/signals" : $"/signals?asOf={asOf}");
         var figures = Figures().Matches(board[board.IndexOf("<table class=\"grid board\"", StringComparison.Ordinal)..])
             .Select(m => (Href: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToList();
         // Cells, row totals, column totals and the grand total.
@@ -48,6 +51,7 @@ public abstract partial class SignalPageTests<TFactory>(TFactory app) where TFac
         foreach (var (href, count) in figures)
         {
             Assert.Contains("undismissed=true", href);
+            Assert.Equal(asOf is not null, href.Contains($"asOf={asOf}", StringComparison.Ordinal));
             var list = WebSession.Text(await supervisor.GetStringAsync(href));
             Assert.True(list.Contains($"共 {count} 条", StringComparison.Ordinal), $"{href} does not list {count} flags: {Pager().Match(list).Value}");
         }
@@ -157,7 +161,7 @@ public abstract partial class SignalPageTests<TFactory>(TFactory app) where TFac
         Assert.Equal(HttpStatusCode.NotFound, (await liaison.GetAsync($"/signals/units/{secretariat.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync("/signals/99999999")).StatusCode);
         var own = WebSession.Text(await liaison.GetStringAsync($"/signals/units/{general.Id}"));
-        Assert.Contains("综合科 的病相提示", own);
+        Assert.Contains("综合科的病相提示", own);
         Assert.DoesNotContain("ZG-", WebSession.Text(await liaison.GetStringAsync($"/signals/list?unit={secretariat.Id}")));
 
         var badTime = await supervisor.GetAsync("/signals?asOf=明天");
