@@ -26,6 +26,9 @@ public sealed record SignalRow(int Id, SignalKind Kind, int UnitId, string UnitN
 public sealed record SignalComputationInfo(int Id, int CampaignId, string CampaignName, DateTime AsOf, bool Current, DateOnly PeriodFrom, DateOnly PeriodTo,
     DateTime ComputedAt, int Milliseconds);
 
+/// <summary>An item a flag's evidence names: its code, and whether the actor may open it.</summary>
+public sealed record EvidenceItem(int Id, string Code, bool Visible);
+
 public sealed record SignalCell(SignalKind Kind, int Count, decimal Strength, int Level);
 
 public sealed record SignalBoardRow(int UnitId, string UnitName, int Depth, IReadOnlyList<SignalCell> Cells)
@@ -98,6 +101,22 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
         var strength = await db.Set<SignalSighting>().Where(s => s.FlagId == id && computations.Any(c => c.Id == s.ComputationId && c.Current))
             .Select(s => (decimal?)s.Strength).FirstOrDefaultAsync(cancellationToken);
         return (Row(flag, strength ?? 0, await directory.AllAsync(db, cancellationToken)), flag);
+    }
+
+    /// <summary>
+    /// The items a flag and its evidence name, with their codes and whether the actor may open each: the evidence of
+    /// copied work names the other unit's item too, which a unit's own people see by its code only.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, EvidenceItem>> EvidenceItemsAsync(SignalFlag flag, CancellationToken cancellationToken = default)
+    {
+        var ids = flag.Evidence.Select(e => e.ItemId).Append(flag.ItemId).OfType<int>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, EvidenceItem>();
+        }
+        var visible = (await db.Items.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var codes = await db.Items.IgnoreQueryFilters().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Code }).ToListAsync(cancellationToken);
+        return codes.ToDictionary(i => i.Id, i => new EvidenceItem(i.Id, i.Code, visible.Contains(i.Id)));
     }
 
     /// <summary>The kinds flagged now (seen by the current computation, not dismissed) on each of these items, for the ledger's badges.</summary>

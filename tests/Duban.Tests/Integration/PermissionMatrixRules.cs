@@ -8,6 +8,7 @@ using Duban.Core.Catalog;
 using Duban.Core.Common.Workflow;
 using Duban.Core.Ledger;
 using Duban.Core.Organization;
+using Duban.Core.Signals;
 using Duban.Core.Supervision;
 using Duban.Core.Supervision.Inspections;
 using Duban.Core.Supervision.Slips;
@@ -330,6 +331,21 @@ public static partial class PermissionMatrix
             Add("POST", $"/assessment/{page}", new(RecordKind.Absent, Grants: grants));
         }
 
+        // 病相: everyone signed in sees the board and the lists, counted in their scope; a unit's page by the unit's scope;
+        // a flag's routes past that are the 404 of an absent id, then the grants of its transition table.
+        Add("GET", "/api/v1/signals/", Open);
+        Add("GET", "/api/v1/signals/summary", Open);
+        Add("GET", "/api/v1/signals/{id:int}", absent);
+        Add("GET|POST", "/signals", Open);
+        Add("GET|POST", "/signals/list", Open);
+        Add("GET|POST", "/signals/units/{UnitId:int}", Read(RecordKind.Unit));
+        Add("GET|POST", "/signals/{Id:int}", absent);
+        foreach (var action in SignalWorkflow.Table.Actions.Where(a => a.HasForm))
+        {
+            Add("POST", $"/api/v1/signals/{{id:int}}/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+            Add("POST", $"/signals/{{id:int}}/act/{action.Slug}", new(RecordKind.Absent, Grants: action.Grants));
+        }
+
         // The audit log.
         Add("GET", "/api/v1/audit/", Permitted(AuditPermissions.View));
         Add("GET", "/api/v1/audit/verify", Permitted(AuditPermissions.View));
@@ -434,7 +450,7 @@ public static partial class PermissionMatrix
     /// <summary>The route's path with its parameters filled: the record's id, its evidence file, or a fixed value.</summary>
     public static string PathOf(string pattern, MatrixRecord? record) => Parameter().Replace(pattern, m => m.Groups[1].Value.ToLowerInvariant() switch
     {
-        "id" => record?.Id ?? throw new InvalidOperationException($"{pattern} names a record but its rule does not"),
+        "id" or "unitid" => record?.Id ?? throw new InvalidOperationException($"{pattern} names a record but its rule does not"),
         "fileid" => record?.FileId?.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     ?? throw new InvalidOperationException($"{pattern} needs an evidence file of {record?.Label}"),
         "documentname" => "v1",

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Duban.Api;
 using Duban.Audit;
-using Duban.Core.Ledger;
 using Duban.Core.Signals;
 using Duban.Signals;
 using Duban.Tests.Infrastructure;
@@ -26,7 +25,7 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
     public async Task As_of_another_time_the_stuck_and_idle_items_differ()
     {
         var supervisor = await app.SignedInAsync("demo-supervisor");
-        var (assigned, started) = await PlantAsync(async plant => (await plant.ItemAsync("综合科", started: false), await plant.ItemAsync("综合科", started: true)));
+        var (assigned, started) = await app.PlantAsync(async plant => (await plant.ItemAsync("综合科", started: false), await plant.ItemAsync("综合科", started: true)));
 
         async Task<IReadOnlyList<string>> KindsAsync(int item, string asOf) =>
             [.. (await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}&asOf={asOf}")).Items.Select(f => f.Kind)];
@@ -48,7 +47,7 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
     [Fact]
     public async Task A_liaison_sees_only_the_own_units_flags()
     {
-        var (own, other) = await PlantAsync(async plant => (await plant.PromiseBrokenAsync("综合科"), await plant.PromiseBrokenAsync("秘书科")));
+        var (own, other) = await app.PlantAsync(async plant => (await plant.PromiseBrokenAsync("综合科"), await plant.PromiseBrokenAsync("秘书科")));
         var liaison = await app.SignedInAsync("demo-liaison");
         var supervisor = await app.SignedInAsync("demo-supervisor");
 
@@ -71,7 +70,7 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
     [Fact]
     public async Task A_dismissal_survives_recomputation_until_its_evidence_changes()
     {
-        var item = await PlantAsync(plant => plant.PromiseBrokenAsync("综合科"));
+        var item = await app.PlantAsync(plant => plant.PromiseBrokenAsync("综合科"));
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var flag = Assert.Single((await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}")).Items);
         var refused = await supervisor.PostAsJsonAsync($"/api/v1/signals/{flag.Id}/dismiss", new { reason = " " }, WebSession.Json);
@@ -81,13 +80,13 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
         var dismissed = await supervisor.PostAsJsonAsync($"/api/v1/signals/{flag.Id}/dismiss", new { reason = "两次延期均经区领导批准，情况属实" }, WebSession.Json);
         Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
         // Any change to the ledger makes the next look a new computation.
-        await PlantAsync(plant => plant.ItemAsync("秘书科", started: true));
+        await app.PlantAsync(plant => plant.ItemAsync("秘书科", started: true));
         var again = Assert.Single((await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}")).Items);
         Assert.Equal((flag.Id, SignalState.Dismissed), (again.Id, again.State));
         Assert.Equal(SignalState.Dismissed, (await supervisor.GetJsonAsync<SignalDetailResponse>($"/api/v1/signals/{flag.Id}")).Flag.State);
 
         // A third request is new evidence: the dismissal covered the old only.
-        await PlantAsync(async plant => await plant.RequestAgainAsync(item));
+        await app.PlantAsync(async plant => await plant.RequestAgainAsync(item));
         var reopened = Assert.Single((await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}")).Items);
         Assert.Equal((flag.Id, SignalState.Open, 3), (reopened.Id, reopened.State, reopened.Evidence.Count(e => e.What.StartsWith("申请延期", StringComparison.Ordinal))));
     }
@@ -95,7 +94,7 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
     [Fact]
     public async Task Explain_then_accept_is_in_the_audit_trail_and_refusals_write_nothing()
     {
-        var item = await PlantAsync(plant => plant.PromiseBrokenAsync("综合科"));
+        var item = await app.PlantAsync(plant => plant.PromiseBrokenAsync("综合科"));
         var (liaison, supervisor, head) = (await app.SignedInAsync("demo-liaison"), await app.SignedInAsync("demo-supervisor"), await app.SignedInAsync("demo-head"));
         var flag = Assert.Single((await liaison.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}")).Items);
         var detail = await liaison.GetJsonAsync<SignalDetailResponse>($"/api/v1/signals/{flag.Id}");
@@ -200,65 +199,11 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
 
     private static string Day(int days) => DubanFactory.Start.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<T> PlantAsync<T>(Func<Planter, Task<T>> plant) => await app.AsSystemAsync(async services =>
-    {
-        var db = services.GetRequiredService<Core.Data.DubanDb>();
-        var result = await plant(new Planter(db, app));
-        await db.SaveChangesAsync();
-        return result;
-    });
-
     private static async Task<int> AuditTotalAsync(HttpClient supervisor) =>
         (await supervisor.GetJsonAsync<PagedResponse<AuditEventResponse>>("/api/v1/audit?pageSize=1")).Total;
 
     private static async Task<string> DetailAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<ProblemDetails>())?.Detail ?? string.Empty;
-
-    /// <summary>Items of the demo campaign with a history written now (the test clock's time) through the domain.</summary>
-    private sealed class Planter(Core.Data.DubanDb db, DubanFactory app)
-    {
-        private static readonly ItemActor By = new(null, "test");
-        private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
-
-        public async Task<int> ItemAsync(string unitName, bool started) => (await NewAsync(unitName, started)).Id;
-
-        /// <summary>Two extension requests (one granted): 打白条.</summary>
-        public async Task<int> PromiseBrokenAsync(string unitName)
-        {
-            var item = await NewAsync(unitName, started: true);
-            item.RequestExtension(app.Today.AddDays(30), "材料未齐", By, Now);
-            item.DecideExtension(true, null, By, Now);
-            item.RequestExtension(app.Today.AddDays(40), "仍在协调", By, Now);
-            await db.SaveChangesAsync();
-            return item.Id;
-        }
-
-        public async Task<int> RequestAgainAsync(int id)
-        {
-            var item = await db.Items.SingleAsync(i => i.Id == id);
-            item.DecideExtension(true, null, By, Now);
-            item.RequestExtension(app.Today.AddDays(50), "再次协调", By, Now);
-            return id;
-        }
-
-        private async Task<RectificationItem> NewAsync(string unitName, bool started)
-        {
-            var campaign = await db.Set<Core.Campaigns.Campaign>().OrderBy(c => c.Id).FirstAsync();
-            var unit = await db.Units.SingleAsync(u => u.Name == unitName);
-            var number = await db.Items.IgnoreQueryFilters().Where(i => i.CampaignId == campaign.Id).MaxAsync(i => i.Number) + 1;
-            var details = new ItemDetails([], ItemSource.SelfInspection, $"病相接口测试问题{number}", null, [$"{number} 号问题：建立台账并逐项核对"], null, null,
-                app.Today, DeadlineKind.Date, app.Today.AddDays(20), null);
-            var item = RectificationItem.Register(campaign.Id, campaign.Year, number, unit.Id, unit.Path, details, By, Now, campaign.ItemPrefix);
-            item.Assign(By, Now);
-            if (started)
-            {
-                item.Start(By, Now);
-            }
-            db.Items.Add(item);
-            await db.SaveChangesAsync();
-            return item;
-        }
-    }
 }
 
 public sealed class SqliteSignalTests(SqliteAppFactory app) : SignalTests<SqliteAppFactory>(app), IClassFixture<SqliteAppFactory>;
