@@ -137,7 +137,7 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
     [Fact]
     public async Task An_accepted_flag_is_an_assessment_event_of_its_unit_and_a_dismissed_one_is_not()
     {
-        var (kept, cleared) = await PlantAsync(async plant => (await plant.PromiseBrokenAsync("文电科"), await plant.PromiseBrokenAsync("文电科")));
+        var (kept, cleared) = await app.PlantAsync(async plant => (await plant.PromiseBrokenAsync("文电科"), await plant.PromiseBrokenAsync("文电科")));
         var supervisor = await app.SignedInAsync("demo-supervisor");
         var flags = (await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=BrokenPromise&pageSize=200")).Items;
         var accepted = flags.Single(f => f.ItemId == kept);
@@ -166,19 +166,22 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
         // Every computation counts as slow here, so after a change readers are never kept waiting.
         await using var patient = app.WithWebHostBuilder(b => b.UseSetting("Signals:WaitMilliseconds", "-1"));
         var supervisor = await patient.SignedInAsync("demo-supervisor");
-        var before = await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
-        var item = await PlantAsync(plant => plant.PromiseBrokenAsync("信息科"));
+        // The usual host waits for a quick computation: the current one is up to date before the change.
+        var before = await (await app.SignedInAsync("demo-supervisor")).GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
+        Assert.Equal(before.ComputationId, (await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200")).ComputationId);
+        var item = await app.PlantAsync(plant => plant.PromiseBrokenAsync("信息科"));
 
         var served = await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
         Assert.Equal(before.ComputationId, served.ComputationId);
         Assert.DoesNotContain(served.Items, f => f.ItemId == item);
         var fresh = served;
-        for (var wait = 0; wait < 100 && fresh.ComputationId == before.ComputationId; wait++)
+        for (var wait = 0; wait < 100 && !fresh.Items.Any(f => f.ItemId == item); wait++)
         {
             await Task.Delay(100);
             fresh = await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
         }
         Assert.Contains(fresh.Items, f => f.ItemId == item);
+        Assert.NotEqual(before.ComputationId, fresh.ComputationId);
     }
 
     [Theory]
