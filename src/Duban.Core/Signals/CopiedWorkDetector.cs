@@ -134,11 +134,29 @@ public sealed class CopiedWorkDetector : ISignalDetector
         new SignalEvidence($"{copy.Item.Code} 的内容（相似度 {similarity:P0}）", Text: copy.Written, ItemId: copy.Item.Id, UnitId: copy.Item.UnitId),
     ]);
 
-    private static string Plain(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+    private static string Plain(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString();
+    }
 
     // A 3-gram as one number (three UTF-16 units of 16 bits): millions of texts' grams without a string each.
-    private static HashSet<ulong> Grams(string plain) =>
-        [.. Enumerable.Range(0, Math.Max(0, plain.Length - 2)).Select(i => ((ulong)plain[i] << 32) | ((ulong)plain[i + 1] << 16) | plain[i + 2])];
+    private static HashSet<ulong> Grams(string plain)
+    {
+        var grams = new HashSet<ulong>(Math.Max(0, plain.Length - 2));
+        for (var i = 0; i + 2 < plain.Length; i++)
+        {
+            grams.Add(((ulong)plain[i] << 32) | ((ulong)plain[i + 1] << 16) | plain[i + 2]);
+        }
+        return grams;
+    }
 
     private static double Jaccard(HashSet<ulong> a, HashSet<ulong> b)
     {

@@ -16,8 +16,25 @@ public sealed record SignalContext(IReadOnlyList<SignalItem> Items, DateTime AsO
 
     public IReadOnlyList<DateOnly> CutOffs { get; init; } = [];
 
-    /// <summary>The items as they stood at <see cref="AsOf"/>: registered by then, with the steps taken by then.</summary>
-    public IEnumerable<SignalItem> ItemsThen => Items.Where(i => i.CreatedAt <= AsOf).Select(i => i with { Steps = [.. i.Steps.Where(s => s.At <= AsOf)] });
+    private (IReadOnlyList<SignalItem> Items, DateTime AsOf, IReadOnlyList<SignalItem> Then)? _then;
+
+    /// <summary>
+    /// The items as they stood at <see cref="AsOf"/>: registered by then, with the steps taken by then. Made once and
+    /// kept (every detector reads it; an item with nothing after that time is itself).
+    /// </summary>
+    public IReadOnlyList<SignalItem> ItemsThen
+    {
+        get
+        {
+            if (_then is not { } then || !ReferenceEquals(then.Items, Items) || then.AsOf != AsOf)
+            {
+                List<SignalItem> items = [.. Items.Where(i => i.CreatedAt <= AsOf)
+                    .Select(i => i.Steps.All(s => s.At <= AsOf) ? i : i with { Steps = [.. i.Steps.Where(s => s.At <= AsOf)] })];
+                _then = then = (Items, AsOf, items);
+            }
+            return then.Then;
+        }
+    }
 
     public DateOnly Today => ChinaTime.DateOf(AsOf);
 }

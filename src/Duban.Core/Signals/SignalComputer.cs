@@ -21,7 +21,7 @@ namespace Duban.Core.Signals;
 public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalOptions> options, ILogger<SignalComputer> logger)
 {
     // Kept besides the current one, for the times asked for lately (an assessment cut-off looked at again).
-    private const int KeptComputations = 5;
+    private const int KeptComputations = 3;
 
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
     private readonly ConcurrentDictionary<int, bool> _refreshing = new();
@@ -51,7 +51,7 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         {
             return null;
         }
-        if (last.Stamp == await StampAsync(db, campaignId, today, cancellationToken))
+        if (last.Stamp == await StampAsync(db, today, cancellationToken))
         {
             return last.Id;
         }
@@ -86,22 +86,31 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            if (scope.ServiceProvider.GetService<ScopedActorAccessor>() is { } accessor)
-            {
-                accessor.Actor = Actor.System("system:signals");
-            }
+            await using var scope = SystemScope();
             var db = scope.ServiceProvider.GetRequiredService<DubanDb>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             var now = clock.GetUtcNow().UtcDateTime;
             var current = asOf is null;
             var at = asOf ?? now;
-            var stamp = await StampAsync(db, campaignId, ChinaTime.DateOf(now), cancellationToken);
+            var stamp = await StampAsync(db, ChinaTime.DateOf(now), cancellationToken);
             var computations = db.Set<SignalComputation>().AsNoTracking().Where(c => c.CampaignId == campaignId && c.Stamp == stamp);
             var made = current
                 ? await computations.Where(c => c.Current).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
                 : await computations.Where(c => !c.Current && c.AsOf == at).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-            return made ?? await ComputeAsync(db, scope.ServiceProvider, campaignId, at, current, stamp, now, cancellationToken);
+            if (made is { } id)
+            {
+                return id;
+            }
+            try
+            {
+                return await ComputeAsync(db, scope.ServiceProvider, campaignId, at, current, stamp, now, cancellationToken);
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // Another instance raised some of the same flags meanwhile (their keys are unique): once more, they are known now.
+                db.ChangeTracker.Clear();
+                return await ComputeAsync(db, scope.ServiceProvider, campaignId, at, current, stamp, now, cancellationToken);
+            }
         }
         finally
         {
@@ -109,18 +118,27 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         }
     }
 
-    /// <summary>
-    /// What the computation's findings depend on, cheaply read: the newest item event, evidence file, unit and
-    /// assessment run, the day and the thresholds. Another stamp means the findings may differ.
-    /// </summary>
-    private async Task<string> StampAsync(DubanDb db, int campaignId, DateOnly today, CancellationToken cancellationToken)
+    private AsyncServiceScope SystemScope()
     {
-        var lastEvent = await db.ItemEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-        var lastFile = await db.EvidenceFiles.IgnoreQueryFilters().MaxAsync(f => (int?)f.Id, cancellationToken) ?? 0;
-        var lastUnit = await db.Units.MaxAsync(u => (int?)u.Id, cancellationToken) ?? 0;
-        var lastRun = await db.Set<AssessmentRun>().Where(r => r.CampaignId == campaignId).MaxAsync(r => (int?)r.Id, cancellationToken) ?? 0;
-        var thresholds = options.Value.Fingerprint();
-        return string.Create(CultureInfo.InvariantCulture, $"{today:yyyyMMdd}:{lastEvent}:{lastFile}:{lastUnit}:{lastRun}:{thresholds}");
+        var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<ScopedActorAccessor>() is { } accessor)
+        {
+            accessor.Actor = Actor.System("system:signals");
+        }
+        return scope;
+    }
+
+    /// <summary>
+    /// What the computation's findings depend on, cheaply read: the last write to anything else (every write appends
+    /// to the audit log: items and their steps, files, units, assessment runs), the day and the thresholds. The
+    /// signals' own writes (computations, decisions on flags) do not count. Another stamp means the findings may differ.
+    /// </summary>
+    private async Task<string> StampAsync(DubanDb db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var lastWrite = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType != nameof(SignalComputation) && e.EntityType != nameof(SignalFlag))
+            .OrderByDescending(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        return string.Create(CultureInfo.InvariantCulture, $"{today:yyyyMMdd}:{lastWrite}:{options.Value.Fingerprint()}");
     }
 
     private async Task<int> ComputeAsync(DubanDb db, IServiceProvider services, int campaignId, DateTime asOf, bool current, string stamp, DateTime now,
@@ -132,7 +150,9 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path, u.ParentId, u.DeactivatedAt }).ToListAsync(cancellationToken);
         var cutOffs = await db.Set<AssessmentRun>().AsNoTracking().Where(r => r.CampaignId == campaignId && r.State != RunState.Discarded)
             .Select(r => r.CutOff).ToListAsync(cancellationToken);
-        var items = await new SignalSource(db).LoadAsync(campaignId, cancellationToken);
+        // The histories load on a second connection while the items load on this one (the machine has more than one core).
+        await using var alongside = SystemScope();
+        var items = await new SignalSource(db).LoadAsync(campaignId, alongside.ServiceProvider.GetRequiredService<DubanDb>(), cancellationToken);
         var context = new SignalContext(items, asOf, services.GetRequiredService<WorkCalendar>(), options.Value)
         {
             UnitIds = [.. units.Where(u => u.ParentId != null && (u.DeactivatedAt == null || u.DeactivatedAt > asOf)).Select(u => u.Id)],
@@ -140,8 +160,11 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
             To = to,
             CutOffs = [.. cutOffs.Select(ChinaTime.DateOf).Append(to).Distinct().Order()],
         };
+        // The detectors run side by side over the items as they stood then (made once, before they start).
+        _ = context.ItemsThen;
+        var found = await Task.WhenAll(SignalDetectors.All.Select(d => Task.Run(() => d.Detect(context).ToList(), cancellationToken)));
         // One finding per key: a pair copied twice over (a measure and a report) is one flag.
-        var findings = SignalDetectors.All.SelectMany(d => d.Detect(context)).GroupBy(f => f.Key).Select(g => g.First()).ToList();
+        var findings = found.SelectMany(f => f).GroupBy(f => f.Key).Select(g => g.First()).ToList();
         var paths = units.ToDictionary(u => u.Id, u => u.Path);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -149,8 +172,11 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         db.Add(computation);
         await db.SaveChangesAsync(cancellationToken);
 
+        var previous = await db.Set<SignalComputation>().AsNoTracking().Where(c => c.CampaignId == campaignId && c.Current && c.Id != computation.Id)
+            .Select(c => (DateTime?)c.AsOf).FirstOrDefaultAsync(cancellationToken);
         var known = await db.Set<SignalFlag>().IgnoreQueryFilters().AsNoTracking().Where(f => f.CampaignId == campaignId)
-            .Select(f => new { f.Id, f.Key, f.EvidenceHash, f.LastSeenAt }).ToDictionaryAsync(f => f.Key, cancellationToken);
+            .Select(f => new { f.Id, f.Key, f.EvidenceHash, LastSeenAt = SignalFlag.LastSeen(f.LastSeenAt, f.Seen, previous) })
+            .ToDictionaryAsync(f => f.Key, cancellationToken);
         var raised = new List<(SignalFlag Flag, decimal Strength)>();
         var changed = new List<(int Id, SignalFinding Finding)>();
         var seen = new List<(int Id, decimal Strength)>();
@@ -194,7 +220,7 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
                 tracked[id].Observe(finding, asOf);
             }
         }
-        await MarkSeenAsync(db, computation, cancellationToken);
+        await MarkSeenAsync(db, computation, previous, cancellationToken);
         computation.Finish(seen.Count, (int)watch.ElapsedMilliseconds);
         db.Note("signals.computed", nameof(SignalComputation), computation.Id.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture,
@@ -207,25 +233,29 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
     }
 
     /// <summary>
-    /// The flags' first and last sight, and for the current computation which flags it sees: set for all its flags at
-    /// once (the computation's own audit event stands for them, as the sightings do).
+    /// The flags' first and last sight, and for the current computation which flags it sees: set for all at once (the
+    /// computation's own audit event stands for them, as the sightings do). A flag the current computation sees was
+    /// last seen now (<see cref="SignalFlag.LastSeen"/>), so its time is written only when it is no longer seen.
     /// </summary>
-    private static async Task MarkSeenAsync(DubanDb db, SignalComputation computation, CancellationToken cancellationToken)
+    private static async Task MarkSeenAsync(DubanDb db, SignalComputation computation, DateTime? previous, CancellationToken cancellationToken)
     {
         var (id, asOf) = (computation.Id, computation.AsOf);
         var sightings = db.Set<SignalSighting>();
-        var found = db.Set<SignalFlag>().IgnoreQueryFilters().Where(f => f.CampaignId == computation.CampaignId && sightings.Any(s => s.ComputationId == id && s.FlagId == f.Id));
+        var flags = db.Set<SignalFlag>().IgnoreQueryFilters().Where(f => f.CampaignId == computation.CampaignId);
+        var found = flags.Where(f => sightings.Any(s => s.ComputationId == id && s.FlagId == f.Id));
         await found.Where(f => f.FirstSeenAt > asOf).ExecuteUpdateAsync(s => s.SetProperty(f => f.FirstSeenAt, asOf), cancellationToken);
-        await found.Where(f => f.LastSeenAt < asOf).ExecuteUpdateAsync(s => s.SetProperty(f => f.LastSeenAt, asOf), cancellationToken);
-        if (computation.Current)
+        if (!computation.Current)
         {
-            await found.Where(f => !f.Seen).ExecuteUpdateAsync(s => s.SetProperty(f => f.Seen, true), cancellationToken);
-            await db.Set<SignalFlag>().IgnoreQueryFilters()
-                .Where(f => f.CampaignId == computation.CampaignId && f.Seen && !sightings.Any(s => s.ComputationId == id && s.FlagId == f.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Seen, false), cancellationToken);
-            await db.Set<SignalComputation>().Where(c => c.CampaignId == computation.CampaignId && c.Current && c.Id != id)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Current, false), cancellationToken);
+            await found.Where(f => f.LastSeenAt < asOf).ExecuteUpdateAsync(s => s.SetProperty(f => f.LastSeenAt, asOf), cancellationToken);
+            return;
         }
+        var lastSeen = previous ?? asOf;
+        await flags.Where(f => f.Seen && !sightings.Any(s => s.ComputationId == id && s.FlagId == f.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Seen, false).SetProperty(f => f.LastSeenAt, f => f.LastSeenAt > lastSeen ? f.LastSeenAt : lastSeen),
+                cancellationToken);
+        await found.Where(f => !f.Seen).ExecuteUpdateAsync(s => s.SetProperty(f => f.Seen, true), cancellationToken);
+        await db.Set<SignalComputation>().Where(c => c.CampaignId == computation.CampaignId && c.Current && c.Id != id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Current, false), cancellationToken);
     }
 
     /// <summary>Computations are derived data: all but the current one and the latest few are dropped with their sightings.</summary>

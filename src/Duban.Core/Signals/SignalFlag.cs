@@ -58,7 +58,10 @@ public sealed class SignalFlag : IUnitScoped<SignalFlag>, IVersioned
     /// <summary>The SHA-256 of the evidence: a dismissal holds while it stays the same.</summary>
     public string EvidenceHash { get; private set; } = string.Empty;
 
-    /// <summary>The earliest and the latest time a computation was made as of that found it.</summary>
+    /// <summary>
+    /// The earliest and the latest time a computation was made as of that found it; while the current computation
+    /// sees the flag, the latest is that computation's time (<see cref="LastSeen"/>).
+    /// </summary>
     public DateTime FirstSeenAt { get; private set; }
     public DateTime LastSeenAt { get; private set; }
     /// <summary>Whether the current computation (as of now) found it: only such a flag waits for the unit's explanation.</summary>
@@ -79,6 +82,9 @@ public sealed class SignalFlag : IUnitScoped<SignalFlag>, IVersioned
     private SignalFlag()
     {
     }
+
+    /// <summary>When a flag was last seen, given the current computation's time: a flag it sees was seen then.</summary>
+    public static DateTime LastSeen(DateTime stored, bool seen, DateTime? current) => seen && current is { } now && now > stored ? now : stored;
 
     internal static SignalFlag Raise(int campaignId, SignalFinding finding, string unitPath, DateOnly periodFrom, DateOnly periodTo, DateTime asOf,
         bool seen) => new()

@@ -44,6 +44,7 @@ public sealed class SignalOptions
     /// How long a reader waits for the current computation to be made again after a change: one that took longer
     /// last time is made in the background while readers see the last one (a large ledger's board stays quick).
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int WaitMilliseconds { get; set; } = 3000;
 
     /// <summary>守摊子: measures made only of these phrases (and no number, date or named person) are generic.</summary>
@@ -54,7 +55,7 @@ public sealed class SignalOptions
 
     public IReadOnlyList<string> Phrases => GenericPhrases.Count > 0 ? GenericPhrases : StandardPhrases;
 
-    /// <summary>A short fingerprint of the thresholds: computations made under other settings are not reused.</summary>
+    /// <summary>A short fingerprint of the thresholds (not of how long readers wait): computations made under other thresholds are not reused.</summary>
     public string Fingerprint() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this)))[..16];
 }

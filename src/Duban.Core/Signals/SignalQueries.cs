@@ -63,10 +63,11 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
         var computation = await ComputationAsync(filter.CampaignId, filter.AsOf, cancellationToken);
         var sighted = Sighted(computation.Id, filter);
         var total = await sighted.CountAsync(cancellationToken);
-        var rows = await sighted.OrderByDescending(x => x.Sighting.Strength).ThenBy(x => x.Flag.Kind).ThenBy(x => x.Flag.Id)
+        var rows = await sighted.OrderByDescending(x => x.Sighting.Strength).ThenByDescending(x => x.Sighting.FlagId)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var units = await directory.AllAsync(db, cancellationToken);
-        return (computation, new Page<SignalRow>([.. rows.Select(x => Row(x.Flag, x.Sighting.Strength, units))], total, page.PageNumber, page.PageSize));
+        var current = await CurrentTimesAsync(cancellationToken);
+        return (computation, new Page<SignalRow>([.. rows.Select(x => Row(x.Flag, x.Sighting.Strength, units, current))], total, page.PageNumber, page.PageSize));
     }
 
     public async Task<SignalBoard> BoardAsync(int? campaignId, DateTime? asOf, CancellationToken cancellationToken = default)
@@ -100,7 +101,7 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
         var computations = db.Set<SignalComputation>();
         var strength = await db.Set<SignalSighting>().Where(s => s.FlagId == id && computations.Any(c => c.Id == s.ComputationId && c.Current))
             .Select(s => (decimal?)s.Strength).FirstOrDefaultAsync(cancellationToken);
-        return (Row(flag, strength ?? 0, await directory.AllAsync(db, cancellationToken)), flag);
+        return (Row(flag, strength ?? 0, await directory.AllAsync(db, cancellationToken), await CurrentTimesAsync(cancellationToken)), flag);
     }
 
     /// <summary>
@@ -147,7 +148,8 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
     {
         var rows = await flags.AsNoTracking().OrderByDescending(f => f.Id).Take(PageRequest.MaxPageSize).ToListAsync(cancellationToken);
         var units = await directory.AllAsync(db, cancellationToken);
-        return [.. rows.Select(f => Row(f, 0, units))];
+        var current = await CurrentTimesAsync(cancellationToken);
+        return [.. rows.Select(f => Row(f, 0, units, current))];
     }
 
     private IQueryable<FlagSighting> Sighted(int computationId, SignalFilter filter)
@@ -177,9 +179,13 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
             .Join(flags, s => s.FlagId, f => f.Id, (s, f) => new FlagSighting { Flag = f, Sighting = s });
     }
 
-    private static SignalRow Row(SignalFlag f, decimal strength, IReadOnlyDictionary<int, UnitEntry> units) =>
+    private static SignalRow Row(SignalFlag f, decimal strength, IReadOnlyDictionary<int, UnitEntry> units, IReadOnlyDictionary<int, DateTime> current) =>
         new(f.Id, f.Kind, f.UnitId, units.TryGetValue(f.UnitId, out var unit) ? unit.Name : string.Empty, f.ItemId, f.ItemCode, strength, f.Evidence,
-            f.State, f.FirstSeenAt, f.LastSeenAt);
+            f.State, f.FirstSeenAt, SignalFlag.LastSeen(f.LastSeenAt, f.Seen, current.TryGetValue(f.CampaignId, out var at) ? at : null));
+
+    /// <summary>Each campaign's current computation's time (a flag it sees was last seen then).</summary>
+    private async Task<IReadOnlyDictionary<int, DateTime>> CurrentTimesAsync(CancellationToken cancellationToken) =>
+        await db.Set<SignalComputation>().AsNoTracking().Where(c => c.Current).ToDictionaryAsync(c => c.CampaignId, c => c.AsOf, cancellationToken);
 
     private async Task<Campaign> DefaultCampaignAsync(CancellationToken cancellationToken)
     {

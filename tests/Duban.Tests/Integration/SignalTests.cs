@@ -166,8 +166,9 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
         // Every computation counts as slow here, so after a change readers are never kept waiting.
         await using var patient = app.WithWebHostBuilder(b => b.UseSetting("Signals:WaitMilliseconds", "-1"));
         var supervisor = await patient.SignedInAsync("demo-supervisor");
-        // The usual host waits for a quick computation: the current one is up to date before the change.
-        var before = await (await app.SignedInAsync("demo-supervisor")).GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
+        // A host that always waits makes the current computation up to date before the change.
+        await using var eager = app.WithWebHostBuilder(b => b.UseSetting("Signals:WaitMilliseconds", int.MaxValue.ToString(CultureInfo.InvariantCulture)));
+        var before = await (await eager.SignedInAsync("demo-supervisor")).GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200");
         Assert.Equal(before.ComputationId, (await supervisor.GetJsonAsync<SignalListResponse>("/api/v1/signals?kind=打白条&pageSize=200")).ComputationId);
         var item = await app.PlantAsync(plant => plant.PromiseBrokenAsync("信息科"));
 

@@ -1608,6 +1608,8 @@ namespace Duban.Core.Data.Migrations.Postgres
 
                     b.HasIndex("FlagId");
 
+                    b.HasIndex("ComputationId", "Strength", "FlagId");
+
                     b.ToTable("SignalSightings", (string)null);
                 });
 

@@ -1562,6 +1562,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("FlagId");
 
+                    b.HasIndex("ComputationId", "Strength", "FlagId");
+
                     b.ToTable("SignalSightings", (string)null);
                 });
 
