@@ -16,20 +16,22 @@ public sealed class BlindSpotDetector : ISignalDetector
     public IEnumerable<SignalFinding> Detect(SignalContext context)
     {
         var found = context.ItemsThen.Where(i => i.FoundOn >= context.From && i.FoundOn <= context.To).ToLookup(i => i.UnitId);
+        var registered = context.ItemsThen.Select(i => i.UnitId).ToHashSet();
         foreach (var unitId in context.UnitIds)
         {
             var items = found[unitId].ToList();
             var self = items.Count(i => i.Source == ItemSource.SelfInspection);
             var others = items.Count - self;
-            if (items.Count == 0)
+            if (!registered.Contains(unitId))
             {
-                yield return new SignalFinding(Kind, unitId, null, null, 1m, [new SignalEvidence("期间内没有登记任何问题")]) { Episode = $"{context.From:yyyyMMdd}" };
+                yield return new SignalFinding(Kind, unitId, null, null, 1m, [new SignalEvidence("本次活动中没有登记任何问题")]) { Episode = $"{context.From:yyyyMMdd}" };
             }
             else if (others >= context.Options.BlindOthersFound && self * 100 < context.Options.BlindSelfSharePercent * items.Count)
             {
                 yield return new SignalFinding(Kind, unitId, null, null, others,
                 [
-                    new SignalEvidence($"自查发现 {self} 项，其他来源发现 {others} 项（自查占比 {self * 100m / items.Count:0.#}%）"),
+                    new SignalEvidence(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"自查发现 {self} 项，其他来源发现 {others} 项（自查占比 {self * 100m / items.Count:0.#}%）")),
                     .. items.Where(i => i.Source != ItemSource.SelfInspection)
                         .Select(i => new SignalEvidence($"{i.Code}（{LedgerTerms.Name(i.Source)}，{i.FoundOn:yyyy-MM-dd} 发现）", ItemId: i.Id)),
                 ])

@@ -19,7 +19,8 @@ public sealed class CopiedWorkDetector : ISignalDetector
 
     public IEnumerable<SignalFinding> Detect(SignalContext context)
     {
-        var items = context.ItemsThen.ToList();
+        // A draft is still being written: neither its measures nor its files are anyone's work yet.
+        var items = context.ItemsThen.Where(i => i.State != Ledger.ItemState.Draft).ToList();
         var byId = items.ToDictionary(i => i.Id);
         var flagged = new HashSet<(int, int)>();
         foreach (var (a, b, evidence) in SameFiles(items).Concat(SimilarTexts(items, context.Options)))
@@ -41,21 +42,20 @@ public sealed class CopiedWorkDetector : ISignalDetector
 
     private static IEnumerable<(int, int, Match)> SameFiles(List<SignalItem> items)
     {
+        // As with texts: each holder of a file is paired with the earliest holder of another unit, not with every holder.
         foreach (var group in items.SelectMany(i => i.EvidenceHashes.Distinct().Select(h => (Hash: h, Item: i))).GroupBy(x => x.Hash))
         {
-            var holders = group.Select(x => x.Item).ToList();
-            for (var i = 0; i < holders.Count; i++)
+            var holders = group.Select(x => x.Item).OrderBy(i => i.Id).ToList();
+            for (var n = 1; n < holders.Count; n++)
             {
-                for (var j = i + 1; j < holders.Count; j++)
+                var copy = holders[n];
+                if (holders.Take(n).FirstOrDefault(h => h.UnitId != copy.UnitId) is { } source)
                 {
-                    if (holders[i].UnitId != holders[j].UnitId)
-                    {
-                        yield return (holders[i].Id, holders[j].Id, new Match(1m,
-                            [
-                            new SignalEvidence($"{holders[i].Code} 的佐证材料（SHA-256 {group.Key[..12]}…）", ItemId: holders[i].Id, UnitId: holders[i].UnitId),
-                            new SignalEvidence($"{holders[j].Code} 的同一份佐证材料", ItemId: holders[j].Id, UnitId: holders[j].UnitId),
-                        ]));
-                    }
+                    yield return (source.Id, copy.Id, new Match(1m,
+                    [
+                        new SignalEvidence($"{source.Code} 的佐证材料（SHA-256 {group.Key[..12]}…）", ItemId: source.Id, UnitId: source.UnitId),
+                        new SignalEvidence($"{copy.Code} 的同一份佐证材料", ItemId: copy.Id, UnitId: copy.UnitId),
+                    ]));
                 }
             }
         }
@@ -131,7 +131,7 @@ public sealed class CopiedWorkDetector : ISignalDetector
     private static Match Side(Text source, Text copy, double similarity) => new(Math.Round((decimal)similarity, 3),
     [
         new SignalEvidence($"{source.Item.Code} 的内容", Text: source.Written, ItemId: source.Item.Id, UnitId: source.Item.UnitId),
-        new SignalEvidence($"{copy.Item.Code} 的内容（相似度 {similarity:P0}）", Text: copy.Written, ItemId: copy.Item.Id, UnitId: copy.Item.UnitId),
+        new SignalEvidence(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{copy.Item.Code} 的内容（相似度 {similarity * 100:0}%）"), Text: copy.Written, ItemId: copy.Item.Id, UnitId: copy.Item.UnitId),
     ]);
 
     private static string Plain(string text)

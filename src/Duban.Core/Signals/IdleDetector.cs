@@ -17,6 +17,11 @@ public sealed class IdleDetector : ISignalDetector
     {
         foreach (var item in context.ItemsThen.Where(i => i.ClosedAt is null || i.ClosedAt > context.AsOf))
         {
+            // Submitted, the item waits for its verifier, not for the unit's report (中梗阻 watches that wait).
+            if (item.Steps.LastOrDefault(s => s.Kind is ItemEventKind.Submitted or ItemEventKind.Returned or ItemEventKind.Reopened)?.Kind == ItemEventKind.Submitted)
+            {
+                continue;
+            }
             var reports = item.Steps.Where(s => s.Kind == ItemEventKind.Progress).OrderBy(s => s.At).ToList();
             var from = reports.LastOrDefault()?.At ?? item.Steps.Where(s => s.Kind == ItemEventKind.Assigned).Select(s => (DateTime?)s.At).Min();
             if (from is not { } since)
@@ -31,7 +36,7 @@ public sealed class IdleDetector : ISignalDetector
             {
                 // The strength (days of silence) grows each day; the evidence, the silence's start and its limit, does not.
                 yield return new SignalFinding(Kind, item.UnitId, item.Id, item.Code, silent,
-                    [new SignalEvidence(reports.Count == 0 ? $"交办后没有进展报告（限 {limit} 天）" : $"上次进展报告后没有新的报告（限 {limit} 天）", since, ItemId: item.Id)])
+                    [new SignalEvidence(reports.Count == 0 ? "交办后没有进展报告" : "上次进展报告后没有新的报告", since, ItemId: item.Id)])
                 {
                     Episode = $"{since:yyyyMMddHHmmss}",
                 };

@@ -14,7 +14,7 @@ public sealed partial class NoAmbitionDetector : ISignalDetector
         $"整改措施全部是“{string.Join("”“", options.Phrases.Take(5))}”等套话，没有具体动作、数字、时间或责任人。";
 
     public IEnumerable<SignalFinding> Detect(SignalContext context) =>
-        context.ItemsThen.Where(i => i.Measures.Count > 0 && i.Measures.All(m => IsGeneric(m, context.Options.Phrases)))
+        context.ItemsThen.Where(i => i.State != Ledger.ItemState.Draft && i.Measures.Count > 0 && i.Measures.All(m => IsGeneric(m, context.Options.Phrases)))
             .Select(i => new SignalFinding(Kind, i.UnitId, i.Id, i.Code, i.Measures.Count,
                 [.. i.Measures.Select(m => new SignalEvidence("整改措施", Text: m, ItemId: i.Id))]));
 

@@ -16,7 +16,7 @@ public sealed class SignalComputation
     /// <summary>Whether it was made as of now: the one pages and the API show when no time is asked for.</summary>
     public bool Current { get; private set; }
 
-    /// <summary>What the ledger looked like when it was made (<see cref="SignalService"/>): another stamp means it is stale.</summary>
+    /// <summary>What the ledger looked like when it was made (<see cref="SignalComputer"/>): another stamp means it is stale.</summary>
     public string Stamp { get; private set; } = string.Empty;
     public DateOnly PeriodFrom { get; private set; }
     public DateOnly PeriodTo { get; private set; }
@@ -48,12 +48,15 @@ public sealed class SignalComputation
     }
 }
 
-/// <summary>A flag as one computation found it: how strong it was then.</summary>
+/// <summary>
+/// A flag as one computation found it: how strong it was then (a double: SQLite keeps decimals as text, which its
+/// indexes cannot order by number).
+/// </summary>
 public sealed class SignalSighting
 {
     public int ComputationId { get; private set; }
     public int FlagId { get; private set; }
-    public decimal Strength { get; private set; }
+    public double Strength { get; private set; }
 
     private SignalSighting()
     {
@@ -63,6 +66,6 @@ public sealed class SignalSighting
     {
         ComputationId = computationId;
         FlagId = flagId;
-        Strength = strength;
+        Strength = (double)strength;
     }
 }

@@ -67,7 +67,7 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
                 {
                     await MakeAsync(campaignId, null, CancellationToken.None);
                 }
-                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or DubanException)
+                catch (Exception exception) when (exception is not OutOfMemoryException)
                 {
                     logger.LogError(exception, "Recomputing the signals of campaign {Campaign} failed", campaignId);
                 }
@@ -128,15 +128,19 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         return scope;
     }
 
+    // The records whose writes can change what the detectors find (every write appends to the audit log).
+    private static readonly string[] Inputs =
+        [nameof(Ledger.RectificationItem), nameof(Ledger.EvidenceFile), nameof(Organization.Unit), nameof(AssessmentRun), nameof(Campaigns.Campaign)];
+
     /// <summary>
-    /// What the computation's findings depend on, cheaply read: the last write to anything else (every write appends
-    /// to the audit log: items and their steps, files, units, assessment runs), the day and the thresholds. The
-    /// signals' own writes (computations, decisions on flags) do not count. Another stamp means the findings may differ.
+    /// What the computation's findings depend on, cheaply read: the last audited write to items (with their steps),
+    /// evidence files, units, assessment runs or campaigns, the day and the thresholds. Sign-ins, downloads and the
+    /// signals' own writes do not count. Another stamp means the findings may differ.
     /// </summary>
     private async Task<string> StampAsync(DubanDb db, DateOnly today, CancellationToken cancellationToken)
     {
         var lastWrite = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityType != nameof(SignalComputation) && e.EntityType != nameof(SignalFlag))
+            .Where(e => Inputs.Contains(e.EntityType))
             .OrderByDescending(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
         return string.Create(CultureInfo.InvariantCulture, $"{today:yyyyMMdd}:{lastWrite}:{options.Value.Fingerprint()}");
     }
@@ -153,9 +157,12 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         // The histories load on a second connection while the items load on this one (the machine has more than one core).
         await using var alongside = SystemScope();
         var items = await new SignalSource(db).LoadAsync(campaignId, alongside.ServiceProvider.GetRequiredService<DubanDb>(), cancellationToken);
+        var holders = items.Select(i => i.UnitId).ToHashSet();
         var context = new SignalContext(items, asOf, services.GetRequiredService<WorkCalendar>(), options.Value)
         {
-            UnitIds = [.. units.Where(u => u.ParentId != null && (u.DeactivatedAt == null || u.DeactivatedAt > asOf)).Select(u => u.Id)],
+            // Units judged by 灯下黑: those that work on items themselves (no sections below them), or hold items anyway.
+            UnitIds = [.. units.Where(u => u.ParentId != null && (u.DeactivatedAt == null || u.DeactivatedAt > asOf)
+                && (!units.Any(c => c.ParentId == u.Id && (c.DeactivatedAt == null || c.DeactivatedAt > asOf)) || holders.Contains(u.Id))).Select(u => u.Id)],
             From = from,
             To = to,
             CutOffs = [.. cutOffs.Select(ChinaTime.DateOf).Append(to).Distinct().Order()],
@@ -185,7 +192,8 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
             if (known.TryGetValue(finding.Key, out var flag))
             {
                 seen.Add((flag.Id, finding.Strength));
-                if (asOf >= flag.LastSeenAt && SignalEvidenceJson.Hash(finding.Evidence) != flag.EvidenceHash)
+                // Only the current computation updates evidence: a look at another time (a cut-off, ahead) reads, it does not rewrite.
+                if (current && asOf >= flag.LastSeenAt && SignalEvidenceJson.Hash(finding.Evidence) != flag.EvidenceHash)
                 {
                     changed.Add((flag.Id, finding));
                 }
@@ -227,13 +235,13 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
                 $"{{\"campaignId\":{campaignId},\"asOf\":\"{asOf:O}\",\"current\":{(current ? "true" : "false")},\"flags\":{seen.Count},\"raised\":{raised.Count},\"changed\":{changed.Count}}}"),
             "系统");
         await db.SaveChangesAsync(cancellationToken);
-        await PruneAsync(db, campaignId, computation.Id, cancellationToken);
+        await PruneAsync(db, campaignId, computation.Id, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return computation.Id;
     }
 
     /// <summary>
-    /// The flags' first and last sight, and for the current computation which flags it sees: set for all at once (the
+    /// For the current computation, which flags it sees and when those it no longer sees were last seen: set for all at once (the
     /// computation's own audit event stands for them, as the sightings do). A flag the current computation sees was
     /// last seen now (<see cref="SignalFlag.LastSeen"/>), so its time is written only when it is no longer seen.
     /// </summary>
@@ -243,10 +251,9 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
         var sightings = db.Set<SignalSighting>();
         var flags = db.Set<SignalFlag>().IgnoreQueryFilters().Where(f => f.CampaignId == computation.CampaignId);
         var found = flags.Where(f => sightings.Any(s => s.ComputationId == id && s.FlagId == f.Id));
-        await found.Where(f => f.FirstSeenAt > asOf).ExecuteUpdateAsync(s => s.SetProperty(f => f.FirstSeenAt, asOf), cancellationToken);
         if (!computation.Current)
         {
-            await found.Where(f => f.LastSeenAt < asOf).ExecuteUpdateAsync(s => s.SetProperty(f => f.LastSeenAt, asOf), cancellationToken);
+            // A look at another time leaves the flags as they were (it may raise new ones, seen at that time only).
             return;
         }
         var lastSeen = previous ?? asOf;
@@ -258,13 +265,17 @@ public sealed class SignalComputer(IServiceScopeFactory scopes, IOptions<SignalO
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Current, false), cancellationToken);
     }
 
-    /// <summary>Computations are derived data: all but the current one and the latest few are dropped with their sightings.</summary>
-    private static async Task PruneAsync(DubanDb db, int campaignId, int keep, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computations are derived data: all but the current one, the latest few and those of the last minutes (a reader
+    /// may just have been handed one) are dropped with their sightings.
+    /// </summary>
+    private static async Task PruneAsync(DubanDb db, int campaignId, int keep, DateTime now, CancellationToken cancellationToken)
     {
         var computations = db.Set<SignalComputation>();
         var kept = await computations.Where(c => c.CampaignId == campaignId && !c.Current).OrderByDescending(c => c.Id).Take(KeptComputations)
             .Select(c => c.Id).ToListAsync(cancellationToken);
-        var dropped = computations.Where(c => c.CampaignId == campaignId && !c.Current && c.Id != keep && !kept.Contains(c.Id));
+        var recent = now.AddMinutes(-10);
+        var dropped = computations.Where(c => c.CampaignId == campaignId && !c.Current && c.Id != keep && !kept.Contains(c.Id) && c.ComputedAt < recent);
         await db.Set<SignalSighting>().Where(s => dropped.Any(c => c.Id == s.ComputationId)).ExecuteDeleteAsync(cancellationToken);
         await dropped.ExecuteDeleteAsync(cancellationToken);
     }

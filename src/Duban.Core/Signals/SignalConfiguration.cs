@@ -55,7 +55,6 @@ internal sealed class SignalSightingConfiguration : IEntityTypeConfiguration<Sig
         sighting.HasIndex(s => s.FlagId);
         // A list of flags reads a computation's sightings strongest first.
         sighting.HasIndex(s => new { s.ComputationId, s.Strength, s.FlagId });
-        sighting.Property(s => s.Strength).HasPrecision(12, 3);
         sighting.HasOne<SignalComputation>().WithMany().HasForeignKey(s => s.ComputationId).OnDelete(DeleteBehavior.Cascade);
         sighting.HasOne<SignalFlag>().WithMany().HasForeignKey(s => s.FlagId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -26,7 +26,5 @@ public static class SignalErrors
     public static DubanException BadState(string? value) =>
         new(ErrorKind.Validation, $"状态“{value}”无法识别，请填写 待说明、已说明、已认定、已排除 之一（或 Open、Explained、Accepted、Dismissed）。", "state");
 
-    public static DubanException Busy() => new(ErrorKind.Conflict, "病相正在另一处重新计算，请稍后刷新。");
-
     public static DubanException NoCampaign() => new(ErrorKind.Validation, "还没有活动，无法计算病相。", "campaign");
 }

@@ -25,7 +25,7 @@ public readonly record struct FlagActor(int? UserId, string Name);
 
 /// <summary>
 /// A flag (病相): one ailment seen on a unit or one of its items, with the evidence it rests on. Raised and kept up to
-/// date by the computations (<see cref="SignalService"/>), never deleted: one that is no longer seen stays with its
+/// date by the computations (<see cref="SignalComputer"/>), never deleted: one that is no longer seen stays with its
 /// last evidence. Its own life is the workflow's (<see cref="SignalWorkflow"/>): the unit explains it, a Supervisor
 /// accepts or dismisses it with a reason; a dismissed flag opens again only when its evidence changes.
 /// </summary>
@@ -108,13 +108,6 @@ public sealed class SignalFlag : IUnitScoped<SignalFlag>, IVersioned
     };
 
     public IReadOnlyList<SignalEvidence> Evidence => SignalEvidenceJson.Read(EvidenceJson);
-
-    /// <summary>
-    /// Whether a computation as of <paramref name="asOf"/> that found the flag again changes it: only a look no
-    /// earlier than the last one, with other evidence. (How strong it is then, and when it was seen, are the
-    /// computation's: see <see cref="SignalSighting"/>.)
-    /// </summary>
-    internal bool IsChangedBy(string evidenceHash, DateTime asOf) => asOf >= LastSeenAt && evidenceHash != EvidenceHash;
 
     /// <summary>Takes newer evidence; a dismissal covered the old evidence only, so a dismissed flag opens again.</summary>
     internal void Observe(SignalFinding finding, DateTime asOf)

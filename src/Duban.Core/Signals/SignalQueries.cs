@@ -67,7 +67,7 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var units = await directory.AllAsync(db, cancellationToken);
         var current = await CurrentTimesAsync(cancellationToken);
-        return (computation, new Page<SignalRow>([.. rows.Select(x => Row(x.Flag, x.Sighting.Strength, units, current))], total, page.PageNumber, page.PageSize));
+        return (computation, new Page<SignalRow>([.. rows.Select(x => Row(x.Flag, (decimal)x.Sighting.Strength, units, current))], total, page.PageNumber, page.PageSize));
     }
 
     public async Task<SignalBoard> BoardAsync(int? campaignId, DateTime? asOf, CancellationToken cancellationToken = default)
@@ -79,19 +79,20 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
         {
             return cached with { Computation = computation };
         }
+        var generation = boards.Generation;
         var counts = await Sighted(computation.Id, new SignalFilter(Undismissed: true))
             .GroupBy(x => new { x.Flag.UnitId, x.Flag.Kind })
             .Select(g => new { g.Key.UnitId, g.Key.Kind, Count = g.Count(), Strength = g.Sum(x => x.Sighting.Strength) })
             .ToListAsync(cancellationToken);
-        var byCell = counts.ToDictionary(c => (c.UnitId, c.Kind));
-        var top = counts.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Max(c => c.Strength));
+        var byCell = counts.ToDictionary(c => (c.UnitId, c.Kind), c => (c.Count, Strength: Math.Round((decimal)c.Strength, 3)));
+        var top = byCell.GroupBy(c => c.Key.Kind).ToDictionary(g => g.Key, g => g.Max(c => c.Value.Strength));
         var units = (await directory.TreeAsync(db, cancellationToken))
             .Where(u => actor.Scope >= DataScope.Unit && actor.Sees(u.Id, u.Path) && (u.ParentId != null || counts.Any(c => c.UnitId == u.Id)));
         var rows = units.Select(u => new SignalBoardRow(u.Id, u.Name, u.Depth, [.. Enum.GetValues<SignalKind>().Select(kind =>
             byCell.TryGetValue((u.Id, kind), out var cell)
                 ? new SignalCell(kind, cell.Count, cell.Strength, (int)Math.Ceiling(4 * cell.Strength / Math.Max(top[kind], 0.001m)))
                 : new SignalCell(kind, 0, 0, 0))])).ToList();
-        return boards.Keep(key, new SignalBoard(computation, rows));
+        return boards.Keep(key, new SignalBoard(computation, rows), generation);
     }
 
     /// <summary>The flag as the actor's scope shows it (404 outside it), with its strength in the current computation when it sees it.</summary>
@@ -100,8 +101,8 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
         var flag = await db.Set<SignalFlag>().AsNoTracking().FindInScopeAsync(id, SignalErrors.NotFound, cancellationToken);
         var computations = db.Set<SignalComputation>();
         var strength = await db.Set<SignalSighting>().Where(s => s.FlagId == id && computations.Any(c => c.Id == s.ComputationId && c.Current))
-            .Select(s => (decimal?)s.Strength).FirstOrDefaultAsync(cancellationToken);
-        return (Row(flag, strength ?? 0, await directory.AllAsync(db, cancellationToken), await CurrentTimesAsync(cancellationToken)), flag);
+            .Select(s => (double?)s.Strength).FirstOrDefaultAsync(cancellationToken);
+        return (Row(flag, (decimal)(strength ?? 0), await directory.AllAsync(db, cancellationToken), await CurrentTimesAsync(cancellationToken)), flag);
     }
 
     /// <summary>
@@ -213,15 +214,27 @@ public sealed class SignalBoardCache
 
     internal SignalBoard? Find((int, DataScope, string?, int?) key) => _boards.GetValueOrDefault(key);
 
-    internal SignalBoard Keep((int, DataScope, string?, int?) key, SignalBoard board)
+    private int _generation;
+
+    /// <summary>Moves on with every decision: a board counted before one is not kept.</summary>
+    internal int Generation => Volatile.Read(ref _generation);
+
+    internal SignalBoard Keep((int, DataScope, string?, int?) key, SignalBoard board, int generation)
     {
         if (_boards.Count >= Kept)
         {
             _boards.Clear();
         }
-        _boards[key] = board;
+        if (generation == Generation)
+        {
+            _boards[key] = board;
+        }
         return board;
     }
 
-    internal void Clear() => _boards.Clear();
+    internal void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _boards.Clear();
+    }
 }

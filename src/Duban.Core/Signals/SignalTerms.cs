@@ -72,11 +72,13 @@ public static class SignalTerms
         {
             utc = day.Year is >= 2000 and <= 2099 ? Common.ChinaTime.StartOfDayUtc(day.AddDays(1)).AddSeconds(-1) : throw SignalErrors.AsOfOutOfRange();
         }
-        else if (System.Text.RegularExpressions.Regex.IsMatch(value, @"(Z|[+-]\d\d:?\d\d)$") && DateTimeOffset.TryParse(value, culture, System.Globalization.DateTimeStyles.None, out var at))
+        else if (System.Text.RegularExpressions.Regex.IsMatch(value, @"(Z|[+-]\d\d(:?\d\d)?)$"))
         {
-            utc = at.UtcDateTime;
+            // With an offset it is that instant, or nothing: never the server's own time zone.
+            utc = DateTimeOffset.TryParse(value, culture, System.Globalization.DateTimeStyles.None, out var at) ? at.UtcDateTime : throw SignalErrors.BadAsOf(value);
         }
-        else if (DateTime.TryParse(value, culture, System.Globalization.DateTimeStyles.None, out var local) && local.Year is >= 2000 and <= 2099)
+        else if (DateTime.TryParse(value, culture, System.Globalization.DateTimeStyles.None, out var local) && local.Kind == DateTimeKind.Unspecified
+                 && local.Year is >= 2000 and <= 2099)
         {
             utc = DateTime.SpecifyKind(local - Common.ChinaTime.Offset, DateTimeKind.Utc);
         }
@@ -118,6 +120,9 @@ public sealed record SignalFinding(SignalKind Kind, int UnitId, int? ItemId, str
     /// </summary>
     public string? Episode { get; init; }
 
-    /// <summary>The flag's identity across computations.</summary>
-    public string Key => $"{(int)Kind}:{UnitId}:{ItemId}:{Episode}";
+    /// <summary>
+    /// The flag's identity across computations: an item's flag is the item's (it stays with the unit it was raised
+    /// on when the item moves), a unit's flag the unit's.
+    /// </summary>
+    public string Key => ItemId is { } item ? $"{(int)Kind}:i{item}:{Episode}" : $"{(int)Kind}:u{UnitId}:{Episode}";
 }

@@ -22,9 +22,9 @@ public sealed class StuckDetector : ISignalDetector
             var days = context.Calendar.WorkdaysBetween(Common.ChinaTime.DateOf(since), context.Today);
             var (stuck, what) = state switch
             {
-                ItemState.Assigned => (days >= context.Options.StuckAssignedWorkdays, $"交办后未开始整改（限 {context.Options.StuckAssignedWorkdays} 个工作日）"),
+                ItemState.Assigned => (days >= context.Options.StuckAssignedWorkdays, "交办后未开始整改"),
                 ItemState.InProgress => (item.DeadlineKind != DeadlineKind.Ongoing && item.DueOn < context.Today, $"整改中，已超过期限 {item.DueOn:yyyy-MM-dd}"),
-                ItemState.Submitted => (days >= context.Options.StuckSubmittedWorkdays, $"提交审核后未审核（限 {context.Options.StuckSubmittedWorkdays} 个工作日，审核方的问题）"),
+                ItemState.Submitted => (days >= context.Options.StuckSubmittedWorkdays, "提交审核后未审核（审核方的问题）"),
                 _ => (false, string.Empty),
             };
             if (stuck)

@@ -33,6 +33,15 @@ public sealed class SignalPlanter(DubanDb db, DubanFactory app)
         return id;
     }
 
+    /// <summary>转办 to another unit.</summary>
+    public async Task<int> ReassignAsync(int id, string unitName)
+    {
+        var item = await db.Items.SingleAsync(i => i.Id == id);
+        var unit = await db.Units.SingleAsync(u => u.Name == unitName);
+        item.Reassign(new Handover(unit.Id, unit.Path, null, false), "职责调整", new ItemNames([], []), By, Now);
+        return id;
+    }
+
     private async Task<RectificationItem> NewAsync(string unitName, bool started)
     {
         var campaign = await db.Set<Campaign>().OrderBy(c => c.Id).FirstAsync();

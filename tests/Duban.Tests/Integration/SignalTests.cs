@@ -85,10 +85,32 @@ public abstract class SignalTests<TFactory>(TFactory app) where TFactory : Duban
         Assert.Equal((flag.Id, SignalState.Dismissed), (again.Id, again.State));
         Assert.Equal(SignalState.Dismissed, (await supervisor.GetJsonAsync<SignalDetailResponse>($"/api/v1/signals/{flag.Id}")).Flag.State);
 
+        // A look far ahead reads; it changes no flag: the dismissed one is as it was, last seen now.
+        Assert.Contains((await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}&asOf=2099-06-30")).Items, f => f.Id == flag.Id);
+        var after = (await supervisor.GetJsonAsync<SignalDetailResponse>($"/api/v1/signals/{flag.Id}")).Flag;
+        Assert.Equal((SignalState.Dismissed, app.Clock.GetUtcNow().UtcDateTime), (after.State, after.LastSeenAt));
+
         // A third request is new evidence: the dismissal covered the old only.
         await app.PlantAsync(async plant => await plant.RequestAgainAsync(item));
         var reopened = Assert.Single((await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}")).Items);
         Assert.Equal((flag.Id, SignalState.Open, 3), (reopened.Id, reopened.State, reopened.Evidence.Count(e => e.What.StartsWith("申请延期", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task A_flag_stays_with_its_item_when_the_item_moves_and_sign_ins_make_no_new_computation()
+    {
+        var item = await app.PlantAsync(plant => plant.PromiseBrokenAsync("文电科"));
+        var supervisor = await app.SignedInAsync("demo-supervisor");
+        var before = await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}");
+        var flag = Assert.Single(before.Items);
+        // A sign-in is audited, but changes nothing the detectors read.
+        await app.SignedInAsync("demo-head");
+        Assert.Equal(before.ComputationId, (await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}")).ComputationId);
+
+        await app.PlantAsync(plant => plant.ReassignAsync(item, "信息科"));
+        var moved = await supervisor.GetJsonAsync<SignalListResponse>($"/api/v1/signals?item={item}");
+        Assert.NotEqual(before.ComputationId, moved.ComputationId);
+        Assert.Equal([(flag.Id, "文电科")], moved.Items.Select(f => (f.Id, f.UnitName)));
     }
 
     [Fact]

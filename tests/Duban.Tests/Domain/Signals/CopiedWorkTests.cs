@@ -47,4 +47,19 @@ public sealed class CopiedWorkTests
         Assert.Contains("同一份佐证材料", shared[0].Evidence[1].What);
         Assert.Empty(Detect(Item(1, 7, "修订公文流转时限规定", hash), Item(2, 7, "开展窗口服务满意度回访", hash)));
     }
+
+    [Fact]
+    public void A_file_or_text_held_by_many_pairs_each_copy_with_the_earliest_of_another_unit()
+    {
+        var hash = new string('b', 64);
+        var files = Detect(Item(1, 7, "修订公文流转时限规定", hash), Item(2, 8, "开展窗口服务满意度回访", hash), Item(3, 9, "清理积压文件材料", hash),
+            Item(4, 7, "公开服务承诺事项", hash));
+        // Each later holder pairs with the earliest of another unit (the fourth, of the first's unit, with the second):
+        // three pairs, six flags, not the five cross-unit pairs of every two holders.
+        Assert.Equal([(1, 2), (1, 3), (2, 1), (2, 4), (3, 1), (4, 2)],
+            files.Select(f => (f.ItemId!.Value, int.Parse(f.Episode!, System.Globalization.CultureInfo.InvariantCulture))).Order());
+        var texts = Detect(Item(1, 7, Measure), Item(2, 8, Measure), Item(3, 9, Measure), Item(4, 10, Measure));
+        Assert.Equal(6, texts.Count);
+        Assert.All(texts.Where(f => f.ItemId != 1), f => Assert.Equal("1", f.Episode));
+    }
 }

@@ -76,7 +76,7 @@ public sealed class DetectorTests
             Step(ItemEventKind.Progress, 3)])));
         // Moved before it was started, it still waits to be started, since it was first assigned.
         var moved = Assert.Single(Detect(detector, Item([Step(ItemEventKind.Assigned, 17), Step(ItemEventKind.Reassigned, 3, from: 7, to: 8)], ItemState.Assigned)));
-        Assert.Equal((11m, "交办后未开始整改（限 5 个工作日）"), (moved.Strength, moved.Evidence[0].What));
+        Assert.Equal((11m, "交办后未开始整改"), (moved.Strength, moved.Evidence[0].What));
         // 立行立改 is due seven days after it was found: in progress past that, it is stuck; an ongoing item's date is its next report.
         List<SignalStep> started = [Step(ItemEventKind.Assigned, 20), Step(ItemEventKind.Started, 19)];
         Assert.Single(Detect(detector, Item(started, due: new DateOnly(2026, 11, 29), deadline: DeadlineKind.Immediate)));
@@ -128,5 +128,29 @@ public sealed class DetectorTests
         Assert.Empty(Detect(detector, Item([], measures: ["加强学习", "建立台账，每周五核对"])));
         var flag = Assert.Single(Detect(detector, Item([], measures: ["加强学习", "提高认识", "严格落实"])));
         Assert.Equal(3, flag.Evidence.Count);
+    }
+
+    [Fact]
+    public void A_submitted_item_waits_for_its_verifier_not_for_a_report_and_a_draft_is_no_one_s_work_yet()
+    {
+        List<SignalStep> silent = [Step(ItemEventKind.Assigned, 60), Step(ItemEventKind.Started, 59)];
+        Assert.Single(Detect(new IdleDetector(), Item(silent)));
+        Assert.Empty(Detect(new IdleDetector(), Item([.. silent, Step(ItemEventKind.Submitted, 40)], ItemState.Submitted)));
+        Assert.Single(Detect(new IdleDetector(), Item([.. silent, Step(ItemEventKind.Submitted, 50), Step(ItemEventKind.Returned, 45)])));
+
+        Assert.Single(Detect(new NoAmbitionDetector(), Item([], measures: ["高度重视，加强学习"])));
+        Assert.Empty(Detect(new NoAmbitionDetector(), Item([], ItemState.Draft, measures: ["高度重视，加强学习"])));
+    }
+
+    [Theory]
+    [InlineData("2026-11-25", "2026-11-25T15:59:59Z")]
+    [InlineData("2026-11-25T10:00+08", "2026-11-25T02:00:00Z")]
+    [InlineData("2026-11-25T10:00:00+08:00", "2026-11-25T02:00:00Z")]
+    [InlineData("2026-11-25T02:00:00Z", "2026-11-25T02:00:00Z")]
+    [InlineData("2026-11-25 10:00", "2026-11-25T02:00:00Z")]
+    public void A_time_to_look_from_is_china_time_unless_it_names_its_offset(string text, string utc)
+    {
+        Assert.Equal(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal),
+            SignalTerms.ParseAsOf(text));
     }
 }

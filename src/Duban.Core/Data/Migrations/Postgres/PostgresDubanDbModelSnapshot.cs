@@ -1600,9 +1600,8 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.Property<int>("FlagId")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("Strength")
-                        .HasPrecision(12, 3)
-                        .HasColumnType("numeric(12,3)");
+                    b.Property<double>("Strength")
+                        .HasColumnType("double precision");
 
                     b.HasKey("ComputationId", "FlagId");
 

@@ -1554,9 +1554,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.Property<int>("FlagId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Strength")
-                        .HasPrecision(12, 3)
-                        .HasColumnType("TEXT");
+                    b.Property<double>("Strength")
+                        .HasColumnType("REAL");
 
                     b.HasKey("ComputationId", "FlagId");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Duban.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDubanDb))]
-    [Migration("20261130083652_Signals")]
+    [Migration("20261130085520_Signals")]
     partial class Signals
     {
         /// <inheritdoc />
@@ -1603,9 +1603,8 @@ namespace Duban.Core.Data.Migrations.Postgres
                     b.Property<int>("FlagId")
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("Strength")
-                        .HasPrecision(12, 3)
-                        .HasColumnType("numeric(12,3)");
+                    b.Property<double>("Strength")
+                        .HasColumnType("double precision");
 
                     b.HasKey("ComputationId", "FlagId");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Duban.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDubanDb))]
-    [Migration("20261130083617_Signals")]
+    [Migration("20261130085451_Signals")]
     partial class Signals
     {
         /// <inheritdoc />
@@ -1557,9 +1557,8 @@ namespace Duban.Core.Data.Migrations.Sqlite
                     b.Property<int>("FlagId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Strength")
-                        .HasPrecision(12, 3)
-                        .HasColumnType("TEXT");
+                    b.Property<double>("Strength")
+                        .HasColumnType("REAL");
 
                     b.HasKey("ComputationId", "FlagId");
 

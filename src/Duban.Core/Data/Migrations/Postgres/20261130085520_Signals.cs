@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Duban.Core.Data.Migrations.Sqlite
+namespace Duban.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Signals : Migration
@@ -15,17 +16,17 @@ namespace Duban.Core.Data.Migrations.Sqlite
                 name: "SignalComputations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AsOf = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Current = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Stamp = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Flags = table.Column<int>(type: "INTEGER", nullable: false),
-                    Milliseconds = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    AsOf = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Current = table.Column<bool>(type: "boolean", nullable: false),
+                    Stamp = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Flags = table.Column<int>(type: "integer", nullable: false),
+                    Milliseconds = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,32 +43,32 @@ namespace Duban.Core.Data.Migrations.Sqlite
                 name: "SignalFlags",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EvidenceJson = table.Column<string>(type: "TEXT", nullable: false),
-                    EvidenceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Seen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ExplainedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ExplainedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DismissedEvidenceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ItemId = table.Column<int>(type: "integer", nullable: true),
+                    ItemCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    EvidenceJson = table.Column<string>(type: "text", nullable: false),
+                    EvidenceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Seen = table.Column<bool>(type: "boolean", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ExplainedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ExplainedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedByUserId = table.Column<int>(type: "integer", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DismissedEvidenceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,9 +97,9 @@ namespace Duban.Core.Data.Migrations.Sqlite
                 name: "SignalSightings",
                 columns: table => new
                 {
-                    ComputationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FlagId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Strength = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false)
+                    ComputationId = table.Column<int>(type: "integer", nullable: false),
+                    FlagId = table.Column<int>(type: "integer", nullable: false),
+                    Strength = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {
