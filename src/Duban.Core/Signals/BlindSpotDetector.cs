@@ -4,27 +4,32 @@ namespace Duban.Core.Signals;
 
 /// <summary>
 /// 灯下黑: a unit whose self-found share (自查自纠) of the problems found in it in the period is below 20 % (setting) while
-/// inspections, spot checks or other sources found at least 3 (setting) there; or a unit that registered no problem at all.
+/// inspections, spot checks or other sources found at least 3 (setting) there; or, once the period has run 30 days
+/// (setting), a unit that registered no problem in it.
 /// </summary>
 public sealed class BlindSpotDetector : ISignalDetector
 {
     public SignalKind Kind => SignalKind.BlindSpot;
 
     public string Rule(SignalOptions options) =>
-        $"期间内自查发现的问题占比低于 {options.BlindSelfSharePercent}%，而督查、抽查等其他来源发现该单位问题 {options.BlindOthersFound} 项及以上；或全期没有登记任何问题。";
+        $"期间内自查发现的问题占比低于 {options.BlindSelfSharePercent}%，而督查、抽查等其他来源发现该单位问题 {options.BlindOthersFound} 项及以上；或期间已过 {options.BlindQuietDays} 天仍没有登记任何问题。";
 
     public IEnumerable<SignalFinding> Detect(SignalContext context)
     {
         var found = context.ItemsThen.Where(i => i.FoundOn >= context.From && i.FoundOn <= context.To).ToLookup(i => i.UnitId);
-        var registered = context.ItemsThen.Select(i => i.UnitId).ToHashSet();
+        // Early in a period every unit has registered nothing yet: silence counts once the period has run a while.
+        var quietCounts = context.Today.DayNumber - context.From.DayNumber >= context.Options.BlindQuietDays;
         foreach (var unitId in context.UnitIds)
         {
             var items = found[unitId].ToList();
             var self = items.Count(i => i.Source == ItemSource.SelfInspection);
             var others = items.Count - self;
-            if (!registered.Contains(unitId))
+            if (items.Count == 0)
             {
-                yield return new SignalFinding(Kind, unitId, null, null, 1m, [new SignalEvidence("本次活动中没有登记任何问题")]) { Episode = $"{context.From:yyyyMMdd}" };
+                if (quietCounts)
+                {
+                    yield return new SignalFinding(Kind, unitId, null, null, 1m, [new SignalEvidence("期间内没有登记任何问题")]) { Episode = $"{context.From:yyyyMMdd}" };
+                }
             }
             else if (others >= context.Options.BlindOthersFound && self * 100 < context.Options.BlindSelfSharePercent * items.Count)
             {

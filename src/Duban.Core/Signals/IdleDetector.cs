@@ -17,11 +17,6 @@ public sealed class IdleDetector : ISignalDetector
     {
         foreach (var item in context.ItemsThen.Where(i => i.ClosedAt is null || i.ClosedAt > context.AsOf))
         {
-            // Submitted, the item waits for its verifier, not for the unit's report (中梗阻 watches that wait).
-            if (item.Steps.LastOrDefault(s => s.Kind is ItemEventKind.Submitted or ItemEventKind.Returned or ItemEventKind.Reopened)?.Kind == ItemEventKind.Submitted)
-            {
-                continue;
-            }
             var reports = item.Steps.Where(s => s.Kind == ItemEventKind.Progress).OrderBy(s => s.At).ToList();
             var from = reports.LastOrDefault()?.At ?? item.Steps.Where(s => s.Kind == ItemEventKind.Assigned).Select(s => (DateTime?)s.At).Min();
             if (from is not { } since)

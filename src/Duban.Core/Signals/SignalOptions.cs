@@ -20,6 +20,9 @@ public sealed class SignalOptions
 
     public int BlindOthersFound { get; set; } = 3;
 
+    /// <summary>灯下黑: a unit that registered nothing in the period is flagged once the period has run this many days.</summary>
+    public int BlindQuietDays { get; set; } = 30;
+
     /// <summary>虚假空: texts at least this long, this similar (Jaccard of character 3-grams, percent), in different units.</summary>
     public int CopiedMinLength { get; set; } = 20;
 

@@ -131,13 +131,8 @@ public sealed class DetectorTests
     }
 
     [Fact]
-    public void A_submitted_item_waits_for_its_verifier_not_for_a_report_and_a_draft_is_no_one_s_work_yet()
+    public void A_draft_is_no_one_s_work_yet()
     {
-        List<SignalStep> silent = [Step(ItemEventKind.Assigned, 60), Step(ItemEventKind.Started, 59)];
-        Assert.Single(Detect(new IdleDetector(), Item(silent)));
-        Assert.Empty(Detect(new IdleDetector(), Item([.. silent, Step(ItemEventKind.Submitted, 40)], ItemState.Submitted)));
-        Assert.Single(Detect(new IdleDetector(), Item([.. silent, Step(ItemEventKind.Submitted, 50), Step(ItemEventKind.Returned, 45)])));
-
         Assert.Single(Detect(new NoAmbitionDetector(), Item([], measures: ["高度重视，加强学习"])));
         Assert.Empty(Detect(new NoAmbitionDetector(), Item([], ItemState.Draft, measures: ["高度重视，加强学习"])));
     }

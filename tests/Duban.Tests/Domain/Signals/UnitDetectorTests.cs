@@ -56,9 +56,11 @@ public sealed class UnitDetectorTests
         var fiveWithOneSelf = others.Concat([Found(4, 7, ItemSource.RandomCheck), Found(5, 7, ItemSource.SelfInspection), Found(9, 8, ItemSource.SelfInspection)]).ToList();
         Assert.DoesNotContain(Detect(new BlindSpotDetector(), fiveWithOneSelf), f => f.UnitId == 7);
         Assert.Contains(Detect(new BlindSpotDetector(), [.. fiveWithOneSelf, Found(6, 7, ItemSource.CovertVisit)]), f => f.UnitId == 7);
-        // A unit whose problems were all registered before the period has registered some: not flagged for none.
-        var earlier = Found(10, 8, ItemSource.SelfInspection) with { FoundOn = new DateOnly(2026, 9, 1) };
-        Assert.DoesNotContain(Detect(new BlindSpotDetector(), [.. others, earlier]), f => f.UnitId == 8);
+        // Ten days into a period, registering nothing yet is no sign.
+        Assert.DoesNotContain(new BlindSpotDetector().Detect(new SignalContext(others, Monday, Calendar, new SignalOptions())
+        {
+            UnitIds = [7, 8], From = new DateOnly(2026, 11, 20), To = new DateOnly(2026, 12, 31),
+        }), f => f.UnitId == 8);
         // Two found by others is under the threshold, whatever the share.
         Assert.Empty(Detect(new BlindSpotDetector(), [Found(1, 7, ItemSource.AnnouncedInspection), Found(2, 7, ItemSource.RandomCheck), Found(9, 8, ItemSource.SelfInspection)]));
     }
