@@ -26,6 +26,10 @@ public sealed class CampaignService(DubanDb db, TimeProvider clock)
     public async Task<IReadOnlyList<Campaign>> AllAsync(CancellationToken cancellationToken = default) =>
         await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
 
+    /// <summary>The campaign overviews show when none is chosen: the open one started last, else the first.</summary>
+    public static Campaign? ShownFirst(IReadOnlyList<Campaign> all) =>
+        all.Where(c => !c.IsClosed).OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).FirstOrDefault() ?? (all.Count > 0 ? all[0] : null);
+
     public async Task<Campaign> GetAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Set<Campaign>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw CampaignErrors.NotFound(id);
 

@@ -39,7 +39,7 @@ public sealed class DashboardQuery(DubanDb db, TimeProvider clock, LedgerQueries
         var all = await campaigns.AllAsync(cancellationToken);
         var campaign = campaignId is { } id
             ? all.FirstOrDefault(c => c.Id == id) ?? throw CampaignErrors.NotFound(id)
-            : all.Where(c => !c.IsClosed).OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).FirstOrDefault() ?? (all.Count > 0 ? all[0] : null);
+            : CampaignService.ShownFirst(all);
         // With one campaign every item is its: leaving the word out lets the in-memory tally answer.
         var baseQuery = new LedgerQuery(CampaignId: all.Count > 1 ? campaign?.Id : null);
         var choices = all.Select(c => new CampaignChoice(c.Id, c.Name)).ToList();

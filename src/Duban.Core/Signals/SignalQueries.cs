@@ -188,12 +188,8 @@ public sealed class SignalQueries(DubanDb db, SignalComputer computer, CampaignS
     private async Task<IReadOnlyDictionary<int, DateTime>> CurrentTimesAsync(CancellationToken cancellationToken) =>
         await db.Set<SignalComputation>().AsNoTracking().Where(c => c.Current).ToDictionaryAsync(c => c.CampaignId, c => c.AsOf, cancellationToken);
 
-    private async Task<Campaign> DefaultCampaignAsync(CancellationToken cancellationToken)
-    {
-        var all = await campaigns.AllAsync(cancellationToken);
-        return all.Where(c => !c.IsClosed).OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).FirstOrDefault()
-            ?? (all.Count > 0 ? all[0] : throw SignalErrors.NoCampaign());
-    }
+    private async Task<Campaign> DefaultCampaignAsync(CancellationToken cancellationToken) =>
+        CampaignService.ShownFirst(await campaigns.AllAsync(cancellationToken)) ?? throw SignalErrors.NoCampaign();
 
     // Built by member initialisation, which the database's query translation can order and group by.
     private sealed class FlagSighting
